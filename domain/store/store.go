@@ -1,0 +1,103 @@
+// Package store keeps the shops StoreOps runs, one per platform account.
+package store
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"storeops/domain"
+	"storeops/domain/audit"
+)
+
+// Store is one shop on one platform.
+type Store struct {
+	Code      string
+	Platform  string
+	Name      string
+	CreatedBy string
+	CreatedAt time.Time
+}
+
+// Platforms StoreOps knows.
+func Platforms() []string {
+	return []string{"taobao", "tmall", "jd", "pinduoduo", "douyin", "shopify", "other"}
+}
+
+// Repository stores shops.
+type Repository interface {
+	// Create returns ECONFLICT when the code is taken.
+	Create(ctx context.Context, s *Store) error
+	// Find returns ENOTFOUND for an unknown code.
+	Find(ctx context.Context, code string) (Store, error)
+	List(ctx context.Context) ([]Store, error)
+}
+
+// Service manages shops.
+type Service struct {
+	repo  Repository
+	tx    domain.TxRunner
+	audit *audit.Log
+	clock domain.Clock
+}
+
+// NewService builds the shop service.
+func NewService(repo Repository, tx domain.TxRunner, log *audit.Log, clock domain.Clock) *Service {
+	return &Service{repo: repo, tx: tx, audit: log, clock: clock}
+}
+
+var codePattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,19}$`)
+
+// Add creates a shop. Admin only. The code is kept in upper case.
+func (s *Service) Add(ctx context.Context, actor domain.Actor, code, platform, name string) (Store, error) {
+	if err := actor.Require(domain.RoleAdmin); err != nil {
+		return Store{}, err
+	}
+	st := Store{Code: strings.ToUpper(strings.TrimSpace(code)), Platform: strings.ToLower(strings.TrimSpace(platform)),
+		Name: strings.TrimSpace(name), CreatedBy: actor.UserID, CreatedAt: s.clock.Now()}
+	var problems []domain.Problem
+	if !codePattern.MatchString(st.Code) {
+		problems = append(problems, domain.Problem{Field: "code", Key: "store.code.invalid"})
+	}
+	if !slices.Contains(Platforms(), st.Platform) {
+		problems = append(problems, domain.Problem{Field: "platform", Key: "store.platform.invalid", Args: []any{strings.Join(Platforms(), ", ")}})
+	}
+	if st.Name == "" || utf8.RuneCountInString(st.Name) > 80 {
+		problems = append(problems, domain.Problem{Field: "name", Key: "store.name.invalid"})
+	}
+	if len(problems) > 0 {
+		return Store{}, domain.Invalid(problems)
+	}
+	err := s.tx.InTx(ctx, func(ctx context.Context) error {
+		if err := s.repo.Create(ctx, &st); err != nil {
+			return err
+		}
+		return s.audit.Record(ctx, actor, "store.add", domain.Subject("store:"+st.Code), nil, st)
+	})
+	if err != nil {
+		return Store{}, fmt.Errorf("add store %s: %w", st.Code, err)
+	}
+	return st, nil
+}
+
+// Find returns a shop by code (case-insensitive).
+func (s *Service) Find(ctx context.Context, code string) (Store, error) {
+	st, err := s.repo.Find(ctx, strings.ToUpper(strings.TrimSpace(code)))
+	if err != nil {
+		return Store{}, fmt.Errorf("find store %s: %w", code, err)
+	}
+	return st, nil
+}
+
+// List returns every shop.
+func (s *Service) List(ctx context.Context) ([]Store, error) {
+	out, err := s.repo.List(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list stores: %w", err)
+	}
+	return out, nil
+}
