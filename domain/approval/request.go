@@ -56,9 +56,9 @@ type Field struct {
 
 // Request is one thing waiting for (or having had) a decision.
 type Request struct {
-	ID        int64
-	Kind      Kind
-	Subject   domain.Subject
+	ID      int64
+	Kind    Kind
+	Subject domain.Subject
 	// Title is the one-line name of the subject for cards and lists (e.g. "TM01/SKU-1 Red mug").
 	Title     string
 	Requester string

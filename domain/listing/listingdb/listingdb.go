@@ -1,0 +1,256 @@
+// Package listingdb stores listings with gorm.
+package listingdb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/go-gormigrate/gormigrate/v2"
+	"gorm.io/gorm"
+
+	"storeops/domain"
+	"storeops/domain/gormdb"
+	"storeops/domain/listing"
+)
+
+// Repo is the listing.Repository on MySQL or SQLite.
+type Repo struct {
+	db *gorm.DB
+}
+
+var _ listing.Repository = (*Repo)(nil)
+
+// New builds a Repo over db.
+func New(db *gorm.DB) *Repo { return &Repo{db: db} }
+
+// listingRow keeps the SKU as typed and, in SKUKey, upper-cased: users type SKUs in any
+// case, and an index on the normalised copy finds them (and keeps a store from holding
+// "sku-1" and "SKU-1") on both MySQL and SQLite, whatever the column collation.
+type listingRow struct {
+	ID           int64
+	StoreCode    string
+	SKU          string `gorm:"column:sku"`
+	SKUKey       string `gorm:"column:sku_key"`
+	Title        string
+	Category     string
+	Keywords     string
+	Price        int64
+	Stock        int
+	Images       string
+	Description  string
+	Status       string
+	Owner        string
+	RejectReason string
+	Pending      string
+	ApprovalID   int64
+	LiveSince    *time.Time
+	LastSaleAt   *time.Time
+	CreatedAt    *time.Time `gorm:"autoCreateTime:false"`
+	UpdatedAt    *time.Time `gorm:"autoUpdateTime:false"`
+	Version      int
+}
+
+func (listingRow) TableName() string { return "listings" }
+
+func skuKey(sku string) string { return strings.ToUpper(strings.TrimSpace(sku)) }
+
+func toRow(l listing.Listing) (listingRow, error) {
+	keywords, err := gormdb.JSON(l.Keywords)
+	if err != nil {
+		return listingRow{}, fmt.Errorf("keywords: %w", err)
+	}
+	images, err := gormdb.JSON(l.Images)
+	if err != nil {
+		return listingRow{}, fmt.Errorf("images: %w", err)
+	}
+	pending, err := gormdb.JSON(l.Pending)
+	if err != nil {
+		return listingRow{}, fmt.Errorf("pending change: %w", err)
+	}
+	return listingRow{
+		ID: l.ID, StoreCode: l.StoreCode, SKU: l.SKU, SKUKey: skuKey(l.SKU), Title: l.Title, Category: l.Category,
+		Keywords: keywords, Price: int64(l.Price), Stock: l.Stock, Images: images, Description: l.Description,
+		Status: string(l.Status), Owner: l.Owner, RejectReason: l.RejectReason, Pending: pending, ApprovalID: l.ApprovalID,
+		LiveSince: gormdb.NullTime(l.LiveSince), LastSaleAt: gormdb.NullTime(l.LastSaleAt),
+		CreatedAt: gormdb.NullTime(l.CreatedAt), UpdatedAt: gormdb.NullTime(l.UpdatedAt), Version: l.Version,
+	}, nil
+}
+
+func fromRow(r listingRow) (listing.Listing, error) {
+	l := listing.Listing{
+		ID: r.ID, StoreCode: r.StoreCode, SKU: r.SKU, Title: r.Title, Category: r.Category,
+		Price: domain.Money(r.Price), Stock: r.Stock, Description: r.Description,
+		Status: listing.Status(r.Status), Owner: r.Owner, RejectReason: r.RejectReason, ApprovalID: r.ApprovalID,
+		LiveSince: gormdb.TimeOf(r.LiveSince), LastSaleAt: gormdb.TimeOf(r.LastSaleAt),
+		CreatedAt: gormdb.TimeOf(r.CreatedAt), UpdatedAt: gormdb.TimeOf(r.UpdatedAt), Version: r.Version,
+	}
+	if err := gormdb.FromJSON(r.Keywords, &l.Keywords); err != nil {
+		return listing.Listing{}, fmt.Errorf("listing %d keywords: %w", r.ID, err)
+	}
+	if err := gormdb.FromJSON(r.Images, &l.Images); err != nil {
+		return listing.Listing{}, fmt.Errorf("listing %d images: %w", r.ID, err)
+	}
+	if err := gormdb.FromJSON(r.Pending, &l.Pending); err != nil {
+		return listing.Listing{}, fmt.Errorf("listing %d pending change: %w", r.ID, err)
+	}
+	if l.Pending != nil {
+		l.Pending.RequestedAt = l.Pending.RequestedAt.UTC()
+	}
+	return l, nil
+}
+
+func fromRows(rows []listingRow) ([]listing.Listing, error) {
+	out := make([]listing.Listing, 0, len(rows))
+	for _, row := range rows {
+		l, err := fromRow(row)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	return out, nil
+}
+
+// Migrations creates the listings table.
+func Migrations() []*gormigrate.Migration {
+	return []*gormigrate.Migration{{
+		ID: "2026112906_listings",
+		Migrate: func(tx *gorm.DB) error {
+			type listing struct {
+				ID           int64      `gorm:"primaryKey;autoIncrement"`
+				StoreCode    string     `gorm:"size:32;not null;uniqueIndex:ux_listings_store_sku,priority:1"`
+				SKU          string     `gorm:"column:sku;size:64;not null"`
+				SKUKey       string     `gorm:"column:sku_key;size:64;not null;uniqueIndex:ux_listings_store_sku,priority:2;index:idx_listings_sku_key"`
+				Title        string     `gorm:"not null"`
+				Category     string     `gorm:"size:128;not null"`
+				Keywords     string     `gorm:"not null"`
+				Price        int64      `gorm:"not null"`
+				Stock        int        `gorm:"not null"`
+				Images       string     `gorm:"not null"`
+				Description  string     `gorm:"not null"`
+				Status       string     `gorm:"size:32;not null;index:idx_listings_status"`
+				Owner        string     `gorm:"size:64;not null;index:idx_listings_owner"`
+				RejectReason string     `gorm:"not null"`
+				Pending      string     `gorm:"not null"`
+				ApprovalID   int64      `gorm:"not null"`
+				LiveSince    *time.Time `gorm:"precision:6"`
+				LastSaleAt   *time.Time `gorm:"precision:6"`
+				CreatedAt    *time.Time `gorm:"precision:6"`
+				UpdatedAt    *time.Time `gorm:"precision:6"`
+				Version      int        `gorm:"not null"`
+			}
+			return gormdb.CreateTable(tx, "listings", &listing{})
+		},
+		Rollback: func(tx *gorm.DB) error { return gormdb.DropTable(tx, "listings") },
+	}}
+}
+
+func exists(l listing.Listing) error {
+	return domain.Errorf(domain.ECONFLICT, "listing.exists", l.StoreCode+"/"+l.SKU)
+}
+
+// Create inserts the listing and sets its ID; the unique key (store, SKU) refuses a
+// second listing of the SKU in the store even when two are created at once.
+func (r *Repo) Create(ctx context.Context, l *listing.Listing) error {
+	row, err := toRow(*l)
+	if err != nil {
+		return fmt.Errorf("create listing %s: %w", l.Ref(), err)
+	}
+	row.ID = 0
+	if err := gormdb.Conn(ctx, r.db).Create(&row).Error; err != nil {
+		if gormdb.IsDuplicate(err) {
+			return exists(*l)
+		}
+		return gormdb.Err(err, "create listing "+l.Ref())
+	}
+	l.ID = row.ID
+	return nil
+}
+
+// Find reads one listing.
+func (r *Repo) Find(ctx context.Context, id int64) (listing.Listing, error) {
+	var row listingRow
+	if err := gormdb.Conn(ctx, r.db).Where("id = ?", id).Take(&row).Error; err != nil {
+		return listing.Listing{}, gormdb.NotFound(err, fmt.Sprintf("find listing %d", id), "listing.not_found", id)
+	}
+	return fromRow(row)
+}
+
+// FindBySKU compares store codes case-insensitively as well, as users type them.
+func (r *Repo) FindBySKU(ctx context.Context, store, sku string) ([]listing.Listing, error) {
+	q := gormdb.Conn(ctx, r.db).Where("sku_key = ?", skuKey(sku))
+	if store != "" {
+		q = q.Where("UPPER(store_code) = ?", strings.ToUpper(strings.TrimSpace(store)))
+	}
+	var rows []listingRow
+	if err := q.Order("store_code").Order("id").Find(&rows).Error; err != nil {
+		return nil, gormdb.Err(err, "find listings by SKU "+sku)
+	}
+	return fromRows(rows)
+}
+
+// Update loads the listing with a row lock, so that two changes to it queue instead of
+// one overwriting the other, and saves only when fn accepts. fn's error comes back as is.
+func (r *Repo) Update(ctx context.Context, id int64, fn func(*listing.Listing) error) (listing.Listing, error) {
+	var saved listing.Listing
+	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
+		tx := gormdb.Conn(ctx, r.db)
+		var row listingRow
+		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
+			return gormdb.NotFound(err, fmt.Sprintf("load listing %d", id), "listing.not_found", id)
+		}
+		l, err := fromRow(row)
+		if err != nil {
+			return err
+		}
+		if err := fn(&l); err != nil {
+			return err
+		}
+		l.ID, l.Version = id, row.Version+1
+		next, err := toRow(l)
+		if err != nil {
+			return fmt.Errorf("update listing %d: %w", id, err)
+		}
+		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
+			if gormdb.IsDuplicate(err) {
+				return exists(l) // fn moved the listing onto a SKU the store already has
+			}
+			return gormdb.Err(err, fmt.Sprintf("save listing %d", id))
+		}
+		saved, err = fromRow(next)
+		return err
+	})
+	if err != nil {
+		return listing.Listing{}, err
+	}
+	return saved, nil
+}
+
+// List applies the filter; an empty field does not filter and a limit of 0 means all.
+func (r *Repo) List(ctx context.Context, f listing.Filter) ([]listing.Listing, error) {
+	q := gormdb.Conn(ctx, r.db)
+	if f.Status != "" {
+		q = q.Where("status = ?", string(f.Status))
+	}
+	if f.StoreCode != "" {
+		q = q.Where("UPPER(store_code) = ?", strings.ToUpper(strings.TrimSpace(f.StoreCode)))
+	}
+	if f.Owner != "" {
+		q = q.Where("owner = ?", f.Owner)
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var rows []listingRow
+	if err := q.Order("store_code").Order("sku_key").Order("id").Find(&rows).Error; err != nil {
+		return nil, gormdb.Err(err, "list listings")
+	}
+	return fromRows(rows)
+}
+
+// ListLive returns the live listings by store and SKU.
+func (r *Repo) ListLive(ctx context.Context) ([]listing.Listing, error) {
+	return r.List(ctx, listing.Filter{Status: listing.StatusLive})
+}

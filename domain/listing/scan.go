@@ -1,0 +1,111 @@
+package listing
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"storeops/domain"
+)
+
+// Why a listing is offered for delisting.
+const (
+	ReasonSlowMoving = "slow_moving"
+	ReasonSoldOut    = "sold_out"
+)
+
+// Candidate is a live listing the scan offers for delisting.
+type Candidate struct {
+	ListingID int64  `json:"listing_id"`
+	Ref       string `json:"ref"`
+	Title     string `json:"title"`
+	Stock     int    `json:"stock"`
+	Reason    string `json:"reason"`
+	// IdleDays is how long since the last sale (or since going live, when never sold).
+	IdleDays int `json:"idle_days"`
+}
+
+// CandidateList is the payload of the "listing.delist_candidates" message to one owner.
+type CandidateList struct {
+	Owner      string      `json:"owner"`
+	Days       int         `json:"days"`
+	Candidates []Candidate `json:"candidates"`
+}
+
+// TemplateDelistCandidates is the outbox template of the scan's message.
+const TemplateDelistCandidates = "listing.delist_candidates"
+
+// DelistCandidates finds live listings that are sold out or have not sold for the configured
+// number of days, grouped by owner. A listing with a held change still qualifies; one already
+// waiting for delisting is not live and so is not offered again.
+func (s *Service) DelistCandidates(ctx context.Context) ([]CandidateList, error) {
+	live, err := s.d.Repo.ListLive(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("scan listings: %w", err)
+	}
+	now := s.d.Clock.Now()
+	limit := s.d.Settings.SlowMovingDays
+	byOwner := map[string]*CandidateList{}
+	for _, l := range live {
+		since := l.LastSaleAt
+		if since.IsZero() {
+			since = l.LiveSince
+		}
+		idle := int(now.Sub(since) / (24 * time.Hour))
+		reason := ""
+		switch {
+		case l.Stock == 0:
+			reason = ReasonSoldOut
+		case !since.IsZero() && idle >= limit:
+			reason = ReasonSlowMoving
+		default:
+			continue
+		}
+		cl, ok := byOwner[l.Owner]
+		if !ok {
+			cl = &CandidateList{Owner: l.Owner, Days: limit}
+			byOwner[l.Owner] = cl
+		}
+		cl.Candidates = append(cl.Candidates, Candidate{ListingID: l.ID, Ref: l.Ref(), Title: l.Title, Stock: l.Stock, Reason: reason, IdleDays: idle})
+	}
+	out := make([]CandidateList, 0, len(byOwner))
+	for _, cl := range byOwner {
+		out = append(out, *cl)
+	}
+	slices.SortFunc(out, func(a, b CandidateList) int { return strings.Compare(a.Owner, b.Owner) })
+	return out, nil
+}
+
+// OfferDelisting sends each owner the list of their candidates, with a button per item. It
+// joins the caller's transaction, so that a job's "sent" marker and the messages commit
+// together.
+func (s *Service) OfferDelisting(ctx context.Context) (int, error) {
+	lists, err := s.DelistCandidates(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, cl := range lists {
+		if err := s.d.Outbox.DM(ctx, TemplateDelistCandidates, cl.Owner, "", cl); err != nil {
+			return n, fmt.Errorf("offer delisting to %s: %w", cl.Owner, err)
+		}
+		n += len(cl.Candidates)
+	}
+	return n, nil
+}
+
+// RecordSale notes that a listing sold at a time, which keeps it off the slow-moving list.
+func (s *Service) RecordSale(ctx context.Context, actor domain.Actor, id int64, at time.Time) error {
+	_, err := s.d.Repo.Update(ctx, id, func(l *Listing) error {
+		if at.After(l.LastSaleAt) {
+			l.LastSaleAt = at
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("record sale of listing %d: %w", id, err)
+	}
+	return nil
+}
