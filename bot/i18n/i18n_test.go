@@ -1,0 +1,503 @@
+package i18n
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"storeops/domain"
+	"storeops/domain/approval"
+	"storeops/domain/listing"
+)
+
+// documentedArgs are sample arguments, of the types the callers pass, for every key that takes
+// any. A key missing here takes none; a template that refers to more (or fewer) arguments
+// than documented fails TestDocumentedArgs, so that a new argument is always documented.
+func documentedArgs() map[string][]any {
+	return map[string][]any{
+		"error.invalid_fields":               {2},
+		"error.needs_role":                   {"supervisor"},
+		"error.internal":                     {"a1b2c3"},
+		"error.problem":                      {"Price", "Not an amount."},
+		"role.exists":                        {"<@U1>", "admin"},
+		"role.not_held":                      {"<@U1>", "admin"},
+		"role.configured_admin":              {"<@U1>"},
+		"store.platform.invalid":             {"taobao, tmall"},
+		"store.exists":                       {"TM01"},
+		"store.not_found":                    {"TM01"},
+		"approval.already_decided":           {"approved", "<@U2>"},
+		"approval.already_decided.approved":  {"<@U2>"},
+		"approval.already_decided.rejected":  {"<@U2>"},
+		"approval.already_decided.cancelled": {"<@U2>"},
+		"approval.already_closed":            {"expired"},
+		"approval.not_approver":              {"supervisor"},
+		"listing.field.unknown":              {"colour"},
+		"listing.field.not_updatable":        {"sku", "title, price"},
+		"listing.text.too_long":              {listing.MaxTitle, 61},
+		"listing.keywords.too_many":          {listing.MaxKeywords, 11},
+		"listing.keywords.too_long":          {"mug", listing.MaxKeyword},
+		"listing.price.invalid":              {"12.345"},
+		"listing.price.range":                {listing.MaxPrice.String()},
+		"listing.stock.invalid":              {"-1", listing.MaxStock},
+		"listing.images.too_many":            {listing.MaxImages, 10},
+		"listing.images.invalid":             {"ftp://x"},
+		"listing.description.too_short":      {listing.MinDescription},
+		"listing.store.unknown":              {"XX"},
+		"listing.exists":                     {"TM01/SKU-1", "live"},
+		"listing.sku_not_found":              {"SKU-9"},
+		"listing.ref.invalid":                {"TM01/"},
+		"listing.ambiguous":                  {"SKU-1", "TM01/SKU-1, JD01/SKU-1"},
+		"listing.status.unknown":             {"gone"},
+		"listing.update.status":              {"TM01/SKU-1", "pending review"},
+		"listing.change_pending":             {"TM01/SKU-1"},
+		"listing.delist.status":              {"TM01/SKU-1", "draft"},
+		"view.label":                         {"Price"},
+		"view.more_fields":                   {3},
+		"view.card.header":                   {"New listing", "TM01/SKU-1 Red mug"},
+		"view.card.requested":                {"<@U1>", "2026-11-29 14:05"},
+		"view.card.due":                      {"2026-11-30 14:05"},
+		"view.card.votes":                    {1, 2, "<@U2>"},
+		"view.card.votes.none":               {2},
+		"view.card.outcome.approved":         {"<@U2>", "2026-11-29 14:05"},
+		"view.card.outcome.rejected":         {"<@U2>", "2026-11-29 14:05"},
+		"view.card.outcome.cancelled":        {"<@U2>", "2026-11-29 14:05"},
+		"view.card.outcome":                  {"expired", "2026-11-29 14:05"},
+		"view.card.text.pending":             {"New listing", "TM01/SKU-1 Red mug", "<@U1>"},
+		"view.card.text.decided":             {"New listing", "TM01/SKU-1 Red mug", "approved"},
+		"view.decided.approved":              {"new listing", "TM01/SKU-1 Red mug", "<@U2>"},
+		"view.decided.rejected":              {"new listing", "TM01/SKU-1 Red mug", "<@U2>"},
+		"view.decided.other":                 {"new listing", "TM01/SKU-1 Red mug", "expired"},
+		"view.reminder":                      {"2026-11-29 14:05", "2026-11-30 14:05"},
+		"view.reminder.text":                 {"New listing", "TM01/SKU-1 Red mug"},
+		"view.no_approvers":                  {"new listing", "TM01/SKU-1 Red mug"},
+		"view.no_approvers.text":             {"new listing", "TM01/SKU-1 Red mug"},
+		"view.delist.intro":                  {3, 30},
+		"view.delist.slow_moving":            {42},
+		"view.delist.more":                   {5},
+		"view.delist.text":                   {3},
+		"view.help.title.area":               {"Listings"},
+		"view.listing.pending":               {"100.00", "150.00"},
+		"view.listing.pending_note":          {int64(12), "<@U1>", "2026-11-29 14:05"},
+		"view.listing.awaiting":              {int64(12)},
+		"view.list.title":                    {40},
+		"view.list.title.status":             {"live", 40},
+		"view.list.empty.status":             {"live"},
+		"view.list.stock":                    {5},
+		"view.list.more":                     {460},
+		"view.update.applied":                {"TM01/SKU-1"},
+		"view.update.held":                   {int64(12)},
+		"view.update.nothing":                {"TM01/SKU-1"},
+		"view.approvals.title":               {3},
+		"view.approvals.more":                {4},
+		"view.history.title":                 {"TM01/SKU-1"},
+		"view.history.earlier":               {7},
+		"view.history.more_changes":          {2},
+		"view.whoami":                        {"<@U1>", "supervisor"},
+		"view.roles.configured":              {"<@U9>"},
+		"view.whoami.none":                   {"<@U1>"},
+		"view.stores.title":                  {4},
+		"view.stores.more":                   {4},
+		"view.form.hint.sku":                 {64},
+		"view.form.hint.title":               {listing.MaxTitle},
+		"view.form.hint.category":            {listing.MaxCategory},
+		"view.form.hint.keywords":            {listing.MaxKeywords, listing.MaxKeyword},
+		"view.form.hint.price":               {listing.MaxPrice.String()},
+		"view.form.hint.stock":               {listing.MaxStock},
+		"view.form.hint.images":              {listing.MaxImages},
+		"view.form.hint.description":         {listing.MinDescription, listing.MaxDescription},
+		"view.form.hint.description_cut":     {3000},
+		"error.usage":                        {"/ops listing delist", "<sku> <reason>"},
+		"help.unknown_area":                  {"foo", "listing, role"},
+		"help.unknown_command":               {"foo"},
+		"help.unknown_subcommand":            {"listing", "foo"},
+		"approval.list.title":                {3},
+		"audit.title":                        {"TM01/SKU-1"},
+		"listing.delist.requested":           {"TM01/SKU-1", int64(12)},
+		"listing.edit.status":                {"TM01/SKU-1", "pending review"},
+		"listing.list.title":                 {40},
+		"listing.submitted":                  {"TM01/SKU-1", int64(12)},
+		"listing.update.not_pair":            {"price"},
+		"role.granted":                       {"<@U1>", "supervisor"},
+		"role.revoked":                       {"<@U1>", "supervisor"},
+		"role.unknown":                       {"boss", "admin, supervisor"},
+		"role.user.invalid":                  {"alice"},
+		"store.added":                        {"TM01", "Tmall flagship", "tmall"},
+	}
+}
+
+func TestCatalogsHaveTheSameKeys(t *testing.T) {
+	en, zh := english(), chinese()
+	for k := range en {
+		if _, ok := zh[k]; !ok {
+			t.Errorf("%q is in English but not in Chinese", k)
+		}
+	}
+	for k := range zh {
+		if _, ok := en[k]; !ok {
+			t.Errorf("%q is in Chinese but not in English", k)
+		}
+	}
+}
+
+func TestCatalogsUseTheSameArgs(t *testing.T) {
+	en, zh := english(), chinese()
+	for k, e := range en {
+		z, ok := zh[k]
+		if !ok {
+			continue
+		}
+		er, zr := argSet(e), argSet(z)
+		if !slices.Equal(er, zr) {
+			t.Errorf("%q: English uses args %v, Chinese %v", k, er, zr)
+		}
+	}
+}
+
+func argSet(tmpl string) []int {
+	refs := slices.Clone(argRefs(tmpl))
+	slices.Sort(refs)
+	return slices.Compact(refs)
+}
+
+func TestDocumentedArgs(t *testing.T) {
+	docs := documentedArgs()
+	for k := range docs {
+		if _, ok := english()[k]; !ok {
+			t.Errorf("documented args for %q, which is not in the catalog", k)
+		}
+	}
+	// ignored are keys whose trailing args (passed by the domain) the messages leave out.
+	ignored := map[string]int{"listing.exists": 1}
+	c := New()
+	for _, loc := range []string{English, Chinese} {
+		l := c.For(loc)
+		for k, tmpl := range map[string]map[string]string{English: english(), Chinese: chinese()}[loc] {
+			args := docs[k]
+			if n := argCount(tmpl); n != len(args)-ignored[k] {
+				t.Errorf("%s %q refers to %d args, documented %d", loc, k, n, len(args)-ignored[k])
+				continue
+			}
+			got := fmt.Sprintf(tmpl, args[:len(args)-ignored[k]]...)
+			if strings.Contains(got, "%!") || strings.TrimSpace(got) == "" {
+				t.Errorf("%s %q with %v = %q", loc, k, args, got)
+			}
+			if tl := l.T(k, args...); tl != got {
+				t.Errorf("%s T(%q) = %q, want %q", loc, k, tl, got)
+			}
+		}
+	}
+}
+
+// TestDomainKeysExist reads the domain's source for the catalog keys it uses (error keys,
+// problem keys, card labels, problem fields) so that a key added there without a message
+// fails here rather than in front of a user.
+func TestDomainKeysExist(t *testing.T) {
+	patterns := []*regexp.Regexp{
+		regexp.MustCompile(`\bKey:\s*"([^"]+)"`),
+		regexp.MustCompile(`\bLabel:\s*"([^"]+)"`),
+		regexp.MustCompile(`Errorf\((?:domain\.)?E[A-Z]+,\s*"([^"]+)"`),
+		regexp.MustCompile(`\bproblem\("([^"]+)"`),
+		regexp.MustCompile(`\bKey[A-Z]\w*\s*=\s*"([^"]+)"`),
+		regexp.MustCompile(`\b(?:NotFound|Conflict)\([^,]+,[^,]+,\s*"([^"]+)"`),
+	}
+	fieldPatterns := []*regexp.Regexp{
+		regexp.MustCompile(`\bField:\s*"([^"]+)"`),
+		regexp.MustCompile(`\bField[A-Z]\w*\s*=\s*"([^"]+)"`),
+	}
+	keys := map[string]string{}
+	root := filepath.Join("..", "..", "domain")
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, p := range patterns {
+			for _, m := range p.FindAllStringSubmatch(string(src), -1) {
+				if !strings.HasSuffix(m[1], ".") { // a prefix completed at run time ("field." + name)
+					keys[m[1]] = path
+				}
+			}
+		}
+		for _, p := range fieldPatterns {
+			for _, m := range p.FindAllStringSubmatch(string(src), -1) {
+				keys["field."+m[1]] = path
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(keys) < 40 {
+		t.Fatalf("found only %d keys in %s; is the scan broken?", len(keys), root)
+	}
+	en, zh := english(), chinese()
+	for k, path := range keys {
+		if _, ok := en[k]; !ok {
+			t.Errorf("%s uses %q, which is not in the English catalog", path, k)
+		}
+		if _, ok := zh[k]; !ok {
+			t.Errorf("%s uses %q, which is not in the Chinese catalog", path, k)
+		}
+	}
+}
+
+// TestCallerKeysExist does for the edge what TestDomainKeysExist does for the domain: every
+// literal key that the router, handlers and jobs pass to T, name as a command summary or
+// put in an error must have a message.
+func TestCallerKeysExist(t *testing.T) {
+	patterns := []*regexp.Regexp{
+		regexp.MustCompile(`\.T\("([^"]+)"`),
+		regexp.MustCompile(`Errorf\((?:domain\.)?E[A-Z]+,\s*"([^"]+)"`),
+		regexp.MustCompile(`\bSummary:\s*"([^"]+)"`),
+	}
+	en, zh := english(), chinese()
+	for _, dir := range []string{"..", filepath.Join("..", "..", "handlers"), filepath.Join("..", "..", "jobs")} {
+		files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, path := range files {
+			if strings.HasSuffix(path, "_test.go") {
+				continue
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range patterns {
+				for _, m := range p.FindAllStringSubmatch(string(src), -1) {
+					k := m[1]
+					if strings.HasSuffix(k, ".") {
+						continue
+					}
+					if _, ok := en[k]; !ok {
+						t.Errorf("%s uses %q, which is not in the English catalog", path, k)
+					}
+					if _, ok := zh[k]; !ok {
+						t.Errorf("%s uses %q, which is not in the Chinese catalog", path, k)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestChineseIsSimplified(t *testing.T) {
+	const traditional = "運營審終單訂銷貨價庫圖標題關鍵詞類態駁過請輸錯誤聯繫賬創時間負責語這個們來會對發開門問為麼無東車長電話報業產點進還邊買賣號據專項戶帳務準備註處與條記錄顯筆數擁權員結總統計劃級絡設該從讓給認證幫議應務購張"
+	for k, v := range chinese() {
+		if i := strings.IndexAny(v, traditional); i >= 0 {
+			t.Errorf("%q has a Traditional character in %q", k, v)
+		}
+	}
+}
+
+func TestNormalizeLocale(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"zh-CN", "zh"}, {"zh_CN", "zh"}, {"zh", "zh"}, {"zh-TW", "zh"}, {"zh-HK", "zh"}, {"ZH-cn", "zh"},
+		{"zh-Hans-CN", "zh"}, {"en-US", "en"}, {"en", "en"}, {"en-GB", "en"}, {"ja-JP", "en"}, {"fr", "en"},
+		{"zhx", "en"}, {" ", ""}, {"", ""},
+	} {
+		if got := NormalizeLocale(tc.in); got != tc.want {
+			t.Errorf("NormalizeLocale(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestForFallsBackToEnglish(t *testing.T) {
+	c := New()
+	for _, loc := range []string{"", "fr-FR", "xx"} {
+		if got := c.For(loc).Locale(); got != English {
+			t.Errorf("For(%q).Locale() = %q", loc, got)
+		}
+	}
+	if got := c.For("zh-TW").Locale(); got != Chinese {
+		t.Errorf("For(zh-TW) = %q", got)
+	}
+	if got := (Localizer{}).T("a.key"); got != "a.key" {
+		t.Errorf("zero Localizer T = %q", got)
+	}
+}
+
+func TestTFallback(t *testing.T) {
+	l := Localizer{locale: Chinese,
+		msgs:     compile(map[string]string{"both": "两者"}),
+		fallback: compile(map[string]string{"both": "both", "only.en": "only %s"})}
+	for _, tc := range []struct {
+		key  string
+		args []any
+		want string
+	}{
+		{"both", nil, "两者"},
+		{"only.en", []any{"English"}, "only English"},
+		{"missing.key", []any{1}, "missing.key"},
+	} {
+		if got := l.T(tc.key, tc.args...); got != tc.want {
+			t.Errorf("T(%q) = %q, want %q", tc.key, got, tc.want)
+		}
+	}
+	if !l.Has("only.en") || l.Has("missing.key") {
+		t.Error("Has disagrees with T")
+	}
+}
+
+func TestTFitsArgs(t *testing.T) {
+	l := New().For("en")
+	if got := l.T("listing.exists", "TM01/SKU-1", "live", "extra"); strings.Contains(got, "%!") || !strings.Contains(got, "TM01/SKU-1") {
+		t.Errorf("extra args: %q", got)
+	}
+	if got := l.T("approval.self", int64(7)); got != "You cannot decide your own request." {
+		t.Errorf("arg to a template without verbs: %q", got)
+	}
+	if got := l.T("role.exists", "<@U1>"); strings.Contains(got, "%!") {
+		t.Errorf("missing args: %q", got)
+	}
+}
+
+func TestArgRefs(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []int
+	}{
+		{"plain", nil},
+		{"100%% sure", nil},
+		{"%s and %d", []int{1, 2}},
+		{"%[2]s then %[1]s", []int{2, 1}},
+		{"%[2]s then %s", []int{2, 3}},
+		{"%5.2f %-8v %+d %#x", []int{1, 2, 3, 4}},
+		{"%*d", []int{1, 2}},
+		{"%[3]*.[2]*[1]f", []int{3, 2, 1}},
+		{"「%s」%d个", []int{1, 2}},
+		{"trailing %", nil},
+	} {
+		if got := argRefs(tc.in); !slices.Equal(got, tc.want) {
+			t.Errorf("argRefs(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestErrorListsProblems(t *testing.T) {
+	err := fmt.Errorf("submit listing: %w", domain.Invalid([]domain.Problem{
+		{Field: listing.FieldPrice, Key: "listing.price.invalid", Args: []any{"abc"}},
+		{Field: listing.FieldImages, Key: "listing.field.required"},
+	}))
+	c := New()
+	for _, tc := range []struct {
+		locale string
+		want   []string
+	}{
+		{"en-US", []string{"Please fix the following (2):", "• Price: “abc” is not an amount", "• Images: This field is required."}},
+		{"zh-CN", []string{"请修正以下 2 处问题：", "• 价格：“abc”不是有效金额", "• 图片：此项必填。"}},
+	} {
+		got := c.For(tc.locale).Error(err)
+		for _, w := range tc.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", tc.locale, got, w)
+			}
+		}
+		if n := strings.Count(got, "\n"); n != 2 {
+			t.Errorf("%s: %d lines in %q, want 3", tc.locale, n+1, got)
+		}
+	}
+}
+
+func TestErrorLocalisesDomainArgs(t *testing.T) {
+	en, zh := New().For("en"), New().For("zh")
+	for _, tc := range []struct {
+		l    Localizer
+		err  error
+		want string
+	}{
+		{en, approval.ErrAlreadyDecided(approval.Request{Status: approval.StatusApproved, DecidedBy: "U2"}), "Already approved by <@U2>."},
+		{en, approval.ErrAlreadyDecided(approval.Request{Status: approval.StatusRejected, DecidedBy: "U2"}), "Already rejected by <@U2>."},
+		{en, approval.ErrAlreadyDecided(approval.Request{Status: approval.StatusExpired}), "This request is already expired."},
+		{en, approval.ErrAlreadyDecided(approval.Request{Status: "vetoed", DecidedBy: "U3"}), "This request was already decided (vetoed) by <@U3>."},
+		{zh, approval.ErrAlreadyDecided(approval.Request{Status: approval.StatusApproved, DecidedBy: "U2"}), "已由 <@U2> 批准。"},
+		{en, domain.Actor{UserID: "U1"}.Require(domain.RoleSupervisor), "This needs the supervisor role."},
+		{zh, domain.Actor{UserID: "U1"}.Require(domain.RoleSupervisor), "此操作需要「运营主管」角色。"},
+		{zh, approval.ErrNotApprover(domain.RoleSupervisor), "只有「运营主管」可以审批此申请。"},
+		{zh, domain.Errorf(domain.EFORBIDDEN, "error.needs_role", "supervisor / assistant"), "此操作需要「运营主管 / 运营助理」角色。"},
+		{en, domain.Errorf(domain.ECONFLICT, "listing.update.status", "TM01/SKU-1", "pending_review"), "TM01/SKU-1 is pending review; only draft and live listings can be changed."},
+		{en, domain.Errorf(domain.ECONFLICT, "role.configured_admin", "U9"), "<@U9> is an admin by configuration"},
+		{zh, domain.Invalid([]domain.Problem{{Field: "sku", Key: "listing.field.not_updatable", Args: []any{"sku", "title, price"}}}), "• SKU：sku 不能修改；可以修改的是：标题、价格。"},
+		{en, domain.Invalid([]domain.Problem{{Field: "colour", Key: "listing.field.unknown", Args: []any{"colour"}}}), "• colour: There is no field colour."},
+	} {
+		if got := tc.l.Error(tc.err); !strings.Contains(got, tc.want) {
+			t.Errorf("%s Error(%v) = %q, want it to contain %q", tc.l.Locale(), tc.err, got, tc.want)
+		}
+	}
+}
+
+func TestErrorInternal(t *testing.T) {
+	l := New().For("en")
+	err := fmt.Errorf("list listings: %w", errors.New("dial tcp: connection refused"))
+	got := l.ErrorWithRef(err, "a1b2c3")
+	if !strings.Contains(got, "(ref a1b2c3)") || strings.Contains(got, "dial tcp") {
+		t.Errorf("ErrorWithRef = %q", got)
+	}
+	if got := l.Error(err); strings.Contains(got, "ref") || strings.Contains(got, "dial") || got == "" {
+		t.Errorf("Error = %q", got)
+	}
+	if got := l.Error(nil); got != "" {
+		t.Errorf("Error(nil) = %q", got)
+	}
+}
+
+func TestNames(t *testing.T) {
+	en, zh := New().For("en"), New().For("zh")
+	check := func(got, want string) {
+		t.Helper()
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+	check(en.Mention("U123"), "<@U123>")
+	check(en.Mention(domain.SystemUser), "StoreOps")
+	check(en.Mention(""), "")
+	tz, err := time.LoadLocation("Asia/Shanghai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 11, 29, 6, 5, 59, 0, time.UTC)
+	check(en.Time(at, tz), "2026-11-29 14:05")
+	check(en.Time(at, nil), "2026-11-29 06:05")
+	check(en.Time(time.Time{}, tz), "")
+	wantStatus := map[listing.Status][2]string{
+		listing.StatusDraft:            {"draft", "草稿"},
+		listing.StatusPendingReview:    {"pending review", "待审核"},
+		listing.StatusLive:             {"live", "已上架"},
+		listing.StatusPendingDelisting: {"pending delisting", "待下架"},
+		listing.StatusDelisted:         {"delisted", "已下架"},
+	}
+	for _, s := range listing.Statuses() {
+		check(en.Status(s), wantStatus[s][0])
+		check(zh.Status(s), wantStatus[s][1])
+	}
+	check(en.Status("archived"), "archived")
+	for _, s := range []approval.Status{approval.StatusPending, approval.StatusApproved, approval.StatusRejected, approval.StatusCancelled, approval.StatusExpired} {
+		if !en.Has("status.approval."+string(s)) || !zh.Has("status.approval."+string(s)) {
+			t.Errorf("approval status %s has no name", s)
+		}
+	}
+	check(en.Kind(approval.KindListingPublish), "New listing")
+	check(zh.Kind(approval.KindListingPublish), "新品上架")
+	check(en.Kind(approval.KindListingChange), "Major listing change")
+	check(zh.Kind(approval.KindListingChange), "商品信息重大变更")
+	check(en.Kind(approval.KindListingDelist), "Delisting")
+	check(zh.Kind(approval.KindListingDelist), "商品下架")
+	check(en.Kind("refund"), "refund")
+	check(zh.Role(domain.RoleAssistant), "运营助理")
+	check(zh.Role(domain.RoleSupervisor), "运营主管")
+	for _, r := range domain.Roles() {
+		if !en.Has("role.name."+string(r)) || !zh.Has("role.name."+string(r)) {
+			t.Errorf("role %s has no name", r)
+		}
+	}
+}

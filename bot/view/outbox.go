@@ -1,0 +1,47 @@
+package view
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"storeops/bot/i18n"
+	"storeops/domain/approval"
+	"storeops/domain/listing"
+)
+
+// Outbox renders a queued message by its template name: the dispatcher delivers what the
+// domain queued without knowing any area.
+func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time.Location) (string, []slack.Block, error) {
+	switch template {
+	case approval.TemplateCard, approval.TemplateDecided, approval.TemplateReminder, approval.TemplateNoApprovers:
+		var c approval.Card
+		if err := json.Unmarshal(payload, &c); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		switch template {
+		case approval.TemplateCard:
+			text, blocks := ApprovalCard(l, c, tz)
+			return text, blocks, nil
+		case approval.TemplateDecided:
+			text, blocks := ApprovalDecided(l, c, tz)
+			return text, blocks, nil
+		case approval.TemplateReminder:
+			text, blocks := ApprovalReminder(l, c, tz)
+			return text, blocks, nil
+		default:
+			text, blocks := NoApprovers(l, c)
+			return text, blocks, nil
+		}
+	case listing.TemplateDelistCandidates:
+		var cl listing.CandidateList
+		if err := json.Unmarshal(payload, &cl); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		text, blocks := DelistCandidates(l, cl)
+		return text, blocks, nil
+	}
+	return "", nil, fmt.Errorf("render: unknown outbox template %q", template)
+}
