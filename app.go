@@ -1,0 +1,266 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/alicebob/miniredis/v2"
+	"github.com/go-gormigrate/gormigrate/v2"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/redis/go-redis/v9"
+	"github.com/robfig/cron/v3"
+	"github.com/slack-go/slack"
+	"gorm.io/gorm"
+
+	"storeops/bot"
+	"storeops/bot/i18n"
+	"storeops/domain"
+	"storeops/domain/access"
+	"storeops/domain/access/accessdb"
+	"storeops/domain/approval"
+	"storeops/domain/approval/approvaldb"
+	"storeops/domain/audit"
+	"storeops/domain/audit/auditdb"
+	"storeops/domain/gormdb"
+	"storeops/domain/jobrun/jobrundb"
+	"storeops/domain/listing"
+	"storeops/domain/listing/listingdb"
+	"storeops/domain/outbox"
+	"storeops/domain/outbox/outboxdb"
+	"storeops/domain/store"
+	"storeops/domain/store/storedb"
+	"storeops/handlers"
+	"storeops/jobs"
+)
+
+// migrations are every area's schema changes; gormdb runs them in ID order.
+func migrations() [][]*gormigrate.Migration {
+	return [][]*gormigrate.Migration{
+		auditdb.Migrations(), outboxdb.Migrations(), accessdb.Migrations(), storedb.Migrations(),
+		approvaldb.Migrations(), listingdb.Migrations(), jobrundb.Migrations(),
+	}
+}
+
+// app is StoreOps wired together: the same for serve, shell and the end-to-end tests.
+type app struct {
+	cfg        Config
+	log        *slog.Logger
+	clock      domain.Clock
+	db         *gorm.DB
+	rdb        *redis.Client
+	embedded   *miniredis.Miniredis
+	api        *slack.Client
+	state      *bot.State
+	bot        *bot.Bot
+	dispatcher *bot.Dispatcher
+	scheduler  *jobs.Scheduler
+	handler    http.Handler
+
+	access    *access.Service
+	stores    *store.Service
+	listings  *listing.Service
+	approvals *approval.Engine
+	outbox    outbox.Repository
+
+	stop    func()
+	done    chan struct{}
+	closers []func()
+}
+
+// appOptions let tests and the shell hand in parts; zero values mean "as configured".
+type appOptions struct {
+	// DB is an open, migrated database (tests); nil opens cfg.DatabaseURL and migrates.
+	DB *gorm.DB
+	// Redis is a client to use (tests); nil connects to cfg.RedisURL or an in-process Redis.
+	Redis *redis.Client
+	// KeyPrefix namespaces Redis keys (tests sharing one Redis); default "storeops:".
+	KeyPrefix string
+	Clock     domain.Clock
+	Log       *slog.Logger
+	// DispatchInterval is the outbox poll period (default 1 s); DispatchRetry the first wait
+	// after a failed delivery (default 5 s).
+	DispatchInterval time.Duration
+	DispatchRetry    time.Duration
+	// Retry overrides the Slack client's retry settings (tests shorten the waits).
+	Retry *slack.RetryConfig
+}
+
+func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error) {
+	a = &app{cfg: cfg, log: opts.Log, clock: opts.Clock, db: opts.DB, rdb: opts.Redis, done: make(chan struct{})}
+	if a.log == nil {
+		a.log = slog.New(slog.NewTextHandler(os.Stderr, nil))
+	}
+	if a.clock == nil {
+		a.clock = domain.SystemClock{}
+	}
+	defer func() {
+		if err != nil {
+			a.close()
+		}
+	}()
+	if a.db == nil {
+		if a.db, err = gormdb.Open(ctx, cfg.DatabaseURL); err != nil {
+			return nil, fmt.Errorf("open database: %w", err)
+		}
+		a.closers = append(a.closers, func() { _ = gormdb.Close(a.db) })
+		if err = migrate(ctx, a.db); err != nil {
+			return nil, err
+		}
+	}
+	if a.rdb == nil {
+		if a.rdb, a.embedded, err = openRedis(cfg.RedisURL); err != nil {
+			return nil, err
+		}
+		a.closers = append(a.closers, func() { _ = a.rdb.Close() })
+		if a.embedded != nil {
+			a.closers = append(a.closers, a.embedded.Close)
+		}
+	}
+	prefix := opts.KeyPrefix
+	if prefix == "" {
+		prefix = "storeops:"
+	}
+	a.state = bot.NewState(a.rdb, prefix)
+	a.api = newSlackClient(cfg, opts.Retry)
+
+	tx := gormdb.NewTxRunner(a.db)
+	auditLog := audit.NewLog(auditdb.New(a.db), a.clock)
+	a.outbox = outboxdb.New(a.db)
+	out := outbox.New(a.outbox, a.clock)
+	a.access = access.NewService(accessdb.New(a.db), tx, auditLog, a.clock, cfg.Admins)
+	a.stores = store.NewService(storedb.New(a.db), tx, auditLog, a.clock)
+	a.approvals = approval.NewEngine(approval.Deps{Repo: approvaldb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
+		Clock: a.clock, Directory: a.access, Channel: cfg.ApprovalsChannel})
+	a.listings = listing.NewService(listing.Deps{Repo: listingdb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
+		Approvals: a.approvals, Stores: a.stores, Clock: a.clock,
+		Settings: listing.Settings{PriceChangePct: cfg.PriceChangeThreshold, SlowMovingDays: cfg.SlowMovingDays}})
+	for _, p := range listing.Policies() {
+		a.approvals.Register(p, a.listings.Applier(p.Kind))
+	}
+	if err = a.approvals.CheckRegistered(approval.KindListingPublish, approval.KindListingChange, approval.KindListingDelist); err != nil {
+		return nil, err
+	}
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics := bot.NewMetrics(reg)
+	catalog := i18n.New()
+	host, _ := os.Hostname()
+	a.dispatcher = bot.NewDispatcher(bot.DispatcherConfig{Repo: a.outbox, API: a.api, State: a.state, Catalog: catalog,
+		DefaultLocale: cfg.Locale, TZ: cfg.TZ, Clock: a.clock, Log: a.log, Metrics: metrics,
+		Worker: fmt.Sprintf("%s-%d", host, os.Getpid()), Interval: opts.DispatchInterval, RetryBase: opts.DispatchRetry})
+	a.bot = bot.New(bot.Config{SigningSecret: cfg.SigningSecret, DefaultLocale: cfg.Locale, TZ: cfg.TZ},
+		bot.Deps{API: a.api, State: a.state, Actors: a.access, Catalog: catalog, Log: a.log, Metrics: metrics,
+			AfterChange: a.dispatcher.Nudge})
+	handlers.Register(a.bot, handlers.Deps{Access: a.access, Stores: a.stores, Listings: a.listings, Approvals: a.approvals})
+	a.handler = a.bot.Handler(map[string]bot.Probe{
+		"database": func(ctx context.Context) error { return gormdb.Ping(ctx, a.db) },
+		"redis":    a.state.Ping,
+	}, promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+
+	c := cron.New(cron.WithLocation(cfg.TZ), cron.WithChain(
+		cron.Recover(cronLogger{a.log}), cron.SkipIfStillRunning(cronLogger{a.log})))
+	a.scheduler = jobs.NewScheduler(c, a.state, a.dispatcher, a.log)
+	for _, j := range []struct {
+		spec string
+		job  jobs.Job
+	}{
+		{"0 * * * *", jobs.ApprovalReminders{Engine: a.approvals, Log: a.log}},
+		{"0 10 * * 1", jobs.DelistScan{Tx: tx, Listings: a.listings, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
+	} {
+		if err = a.scheduler.Add(j.spec, j.job); err != nil {
+			return nil, err
+		}
+	}
+	return a, nil
+}
+
+func migrate(ctx context.Context, db *gorm.DB) error {
+	if err := gormdb.Migrate(ctx, db, migrations()...); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+func openRedis(url string) (*redis.Client, *miniredis.Miniredis, error) {
+	if url == "" {
+		mini, err := miniredis.Run()
+		if err != nil {
+			return nil, nil, fmt.Errorf("start in-process redis: %w", err)
+		}
+		return redis.NewClient(&redis.Options{Addr: mini.Addr()}), mini, nil
+	}
+	opt, err := redis.ParseURL(url)
+	if err != nil {
+		return nil, nil, fmt.Errorf("REDIS_URL: %w", err)
+	}
+	return redis.NewClient(opt), nil, nil
+}
+
+func newSlackClient(cfg Config, retry *slack.RetryConfig) *slack.Client {
+	rc := slack.DefaultRetryConfig()
+	rc.MaxRetries = 4
+	if retry != nil {
+		rc = *retry
+	}
+	// 429 honours Retry-After; 5xx and dropped connections back off. What still fails goes
+	// back to the outbox, which retries on its own, longer schedule.
+	rc.Handlers = []slack.RetryHandler{slack.NewConnectionErrorRetryHandler(), slack.NewRateLimitErrorRetryHandler(rc), slack.NewServerErrorRetryHandler(rc)}
+	opts := []slack.Option{slack.OptionAPIURL(cfg.APIURL), slack.OptionHTTPClient(&http.Client{Timeout: 15 * time.Second}),
+		slack.OptionRetryConfig(rc)}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
+	return slack.New(cfg.BotToken, opts...)
+}
+
+// start runs the dispatcher and the schedules until ctx ends or shutdown is called.
+func (a *app) start(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	a.stop = cancel
+	go func() {
+		defer close(a.done)
+		a.dispatcher.Run(ctx)
+	}()
+	a.scheduler.Start()
+}
+
+// shutdown finishes in-flight work: requests already acked, running jobs, and one last
+// delivery round of the outbox.
+func (a *app) shutdown(ctx context.Context) {
+	if err := a.bot.Shutdown(ctx); err != nil {
+		a.log.WarnContext(ctx, "shutdown", "err", err)
+	}
+	a.scheduler.Stop(ctx)
+	if a.stop != nil {
+		a.stop()
+		<-a.done
+		if _, err := a.dispatcher.Drain(ctx); err != nil && !errors.Is(err, context.Canceled) {
+			a.log.WarnContext(ctx, "final outbox round", "err", err)
+		}
+	}
+	a.close()
+}
+
+// close releases what newApp opened itself (not what the options handed in).
+func (a *app) close() {
+	for i := len(a.closers) - 1; i >= 0; i-- {
+		a.closers[i]()
+	}
+	a.closers = nil
+}
+
+// cronLogger adapts slog to cron's logger.
+type cronLogger struct{ log *slog.Logger }
+
+func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }
+func (l cronLogger) Error(err error, msg string, kv ...any) {
+	l.log.Error("cron: "+msg, append(kv, "err", err)...)
+}

@@ -1,0 +1,48 @@
+// Package handlers turns Slack input into calls of the domain services: one file per area,
+// each parsing what the user gave, calling one service method and rendering one view.
+package handlers
+
+import (
+	"strconv"
+	"strings"
+
+	"storeops/bot"
+	"storeops/domain"
+	"storeops/domain/access"
+	"storeops/domain/approval"
+	"storeops/domain/listing"
+	"storeops/domain/store"
+)
+
+// Deps are the services the handlers call.
+type Deps struct {
+	Access    *access.Service
+	Stores    *store.Service
+	Listings  *listing.Service
+	Approvals *approval.Engine
+}
+
+// Register adds every command, button, modal and event StoreOps serves.
+func Register(b *bot.Bot, d Deps) {
+	registerRoles(b, d)
+	registerStores(b, d)
+	registerListings(b, d)
+	registerApprovals(b, d)
+	registerEvents(b)
+}
+
+// team is everyone with a role: the people who may see store data.
+func team() []domain.Role { return domain.Roles() }
+
+// text is a reply of plain text.
+func text(s string) *bot.Reply { return &bot.Reply{Text: s} }
+
+// parseIDValue reads a button value "<id>:<rest>".
+func parseIDValue(v string) (int64, string, bool) {
+	idPart, rest, _ := strings.Cut(v, ":")
+	id, err := strconv.ParseInt(idPart, 10, 64)
+	return id, rest, err == nil && id > 0
+}
+
+// badValue is what a button with a value we did not write gets.
+func badValue() error { return domain.Errorf(domain.EINVALID, "error.bad_button") }
