@@ -24,13 +24,16 @@ COPY . .
 ARG VERSION=dev
 # Pure Go (SQLite via glebarez/sqlite, no cgo): a static binary. Time zones are embedded
 # with time/tzdata (imported in config.go).
-RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/storeops .
+RUN CGO_ENABLED=0 go build -trimpath -ldflags "-s -w -X main.version=${VERSION}" -o /out/storeops . && mkdir -p /out/home
 
-# distroless/static carries CA certificates, /etc/passwd with nonroot (65532) and no shell.
-FROM gcr.io/distroless/static-debian12:nonroot
+# An empty base: the static binary, CA certificates for Slack's HTTPS and nothing else (no
+# shell). Time zones come embedded in the binary (time/tzdata).
+FROM scratch
+COPY --from=build /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
 COPY --from=build /out/storeops /storeops
-# The home directory of nonroot is writable by it: the SQLite default lands there if unset.
-WORKDIR /home/nonroot
+# A writable working directory for the non-root user, where the SQLite default would land.
+COPY --from=build --chown=65532:65532 /out/home /home/storeops
+WORKDIR /home/storeops
 USER 65532:65532
 EXPOSE 8080
 ENTRYPOINT ["/storeops"]

@@ -90,7 +90,9 @@ func (d *Dispatcher) Run(ctx context.Context) {
 	}
 }
 
-// Drain delivers every due message and returns how many it handled.
+// Drain delivers every due message and returns how many it handled. Cancelling ctx stops it
+// between messages, never during one: a message cut off mid-delivery would stay leased, and
+// so undelivered, until its lease ran out.
 func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 	total := 0
 	for ctx.Err() == nil {
@@ -101,12 +103,30 @@ func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 		if len(batch) == 0 {
 			return total, nil
 		}
-		for _, m := range batch {
-			d.deliverOne(ctx, m)
+		for i, m := range batch {
+			if ctx.Err() != nil {
+				d.release(batch[i:])
+				break
+			}
+			mctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+			d.deliverOne(mctx, m)
+			cancel()
 			total++
 		}
 	}
 	return total, ctx.Err()
+}
+
+// release hands back claimed messages that this round will not deliver, so that the next
+// round (or another replica) takes them at once instead of after the lease.
+func (d *Dispatcher) release(ms []outbox.Message) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	for _, m := range ms {
+		if err := d.repo.MarkRetry(ctx, m.ID, d.clock.Now(), "released at shutdown"); err != nil {
+			d.log.ErrorContext(ctx, "release outbox message", "id", m.ID, "err", err)
+		}
+	}
 }
 
 func (d *Dispatcher) deliverOne(ctx context.Context, m outbox.Message) {

@@ -27,17 +27,19 @@ func registerApprovals(b *bot.Bot, d Deps) {
 		}})
 	// The button's role check is the engine's, so that the refusal names the kind's approver
 	// role rather than a generic one.
-	b.AddAction(bot.Action{ID: "approval.approve", Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-		id, _, ok := parseIDValue(r.Action.Value)
-		if !ok {
+	b.AddAction(bot.Action{ID: view.ActionApprove, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
+		// The value also carries the card's version, but a stale card needs no special case:
+		// the engine's row lock and pending check decide who was first.
+		id, _, err := view.ParseApprovalValue(r.Action.Value)
+		if err != nil {
 			return nil, badValue()
 		}
-		_, err := d.Approvals.Approve(ctx, r.Actor, id)
+		_, err = d.Approvals.Approve(ctx, r.Actor, id)
 		return nil, err
 	}})
-	b.AddAction(bot.Action{ID: "approval.reject", Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-		id, _, ok := parseIDValue(r.Action.Value)
-		if !ok {
+	b.AddAction(bot.Action{ID: view.ActionReject, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
+		id, _, err := view.ParseApprovalValue(r.Action.Value)
+		if err != nil {
 			return nil, badValue()
 		}
 		req, err := d.Approvals.Find(ctx, id)
@@ -54,14 +56,14 @@ func registerApprovals(b *bot.Bot, d Deps) {
 		meta := strconv.FormatInt(id, 10) + ":" + r.ChannelID
 		return nil, r.OpenView(ctx, view.RejectForm(r.L, d.Approvals.Card(req), meta))
 	}})
-	b.AddView(bot.View{CallbackID: "approval.reject", Submit: func(ctx context.Context, r *bot.Request) (*slack.ViewSubmissionResponse, error) {
+	b.AddView(bot.View{CallbackID: view.CallbackReject, Submit: func(ctx context.Context, r *bot.Request) (*slack.ViewSubmissionResponse, error) {
 		idPart, channel, _ := strings.Cut(r.Interaction.View.PrivateMetadata, ":")
 		id, err := strconv.ParseInt(idPart, 10, 64)
 		if err != nil {
 			return nil, badValue()
 		}
 		r.ChannelID = channel
-		if _, err := d.Approvals.Reject(ctx, r.Actor, id, r.Value("reason")); err != nil {
+		if _, err := d.Approvals.Reject(ctx, r.Actor, id, r.Value(view.ReasonBlock)); err != nil {
 			return nil, err
 		}
 		return nil, nil

@@ -3,9 +3,6 @@
 package handlers
 
 import (
-	"strconv"
-	"strings"
-
 	"storeops/bot"
 	"storeops/domain"
 	"storeops/domain/access"
@@ -36,13 +33,6 @@ func team() []domain.Role { return domain.Roles() }
 
 // text is a reply of plain text.
 func text(s string) *bot.Reply { return &bot.Reply{Text: s} }
-
-// parseIDValue reads a button value "<id>:<rest>".
-func parseIDValue(v string) (int64, string, bool) {
-	idPart, rest, _ := strings.Cut(v, ":")
-	id, err := strconv.ParseInt(idPart, 10, 64)
-	return id, rest, err == nil && id > 0
-}
 
 // badValue is what a button with a value we did not write gets.
 func badValue() error { return domain.Errorf(domain.EINVALID, "error.bad_button") }

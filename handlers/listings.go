@@ -116,12 +116,12 @@ func registerListings(b *bot.Bot, d Deps) {
 			}
 			return &bot.Reply{Text: r.L.T("audit.title", l.Ref()), Blocks: view.History(r.L, l.Ref(), entries, r.TZ)}, nil
 		}})
-	b.AddView(bot.View{CallbackID: "listing.form", Roles: assistant, Submit: func(ctx context.Context, r *bot.Request) (*slack.ViewSubmissionResponse, error) {
+	b.AddView(bot.View{CallbackID: view.CallbackListingForm, Roles: assistant, Submit: func(ctx context.Context, r *bot.Request) (*slack.ViewSubmissionResponse, error) {
 		return submitListingForm(ctx, d, r)
 	}})
-	b.AddAction(bot.Action{ID: "listing.request_delist", Roles: assistant, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-		id, reason, ok := parseIDValue(r.Action.Value)
-		if !ok || (reason != listing.ReasonSlowMoving && reason != listing.ReasonSoldOut) {
+	b.AddAction(bot.Action{ID: view.ActionRequestDelist, Roles: assistant, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
+		id, reason, err := view.ParseDelistValue(r.Action.Value)
+		if err != nil || (reason != listing.ReasonSlowMoving && reason != listing.ReasonSoldOut) {
 			return nil, badValue()
 		}
 		l, err := d.Listings.RequestDelistingByID(ctx, r.Actor, id, r.L.T("listing.delist_reason."+reason))

@@ -272,7 +272,7 @@ func (s *session) listChoices() {
 }
 
 func (s *session) command(text string) error {
-	r, err := s.ws.Command(s.ctx, s.user.ID, s.opts.Channel, text)
+	r, err := s.ws.Command(s.ctx, s.user.ID, s.opts.Channel, s.escapeMentions(text))
 	s.reportDelivery("/ops", r, err)
 	return s.refresh()
 }
@@ -549,3 +549,20 @@ func (lr *lineReader) next(ctx context.Context) (string, error) {
 }
 
 func (lr *lineReader) stop() { close(lr.done) }
+
+// escapeMentions turns @name into <@U…|name>, as Slack's client does for a command whose
+// manifest sets should_escape, so that people type mentions in the shell as they would in
+// Slack. Unknown names stay as typed.
+func (s *session) escapeMentions(text string) string {
+	words := strings.Split(text, " ")
+	for i, w := range words {
+		name, ok := strings.CutPrefix(w, "@")
+		if !ok || name == "" {
+			continue
+		}
+		if u, found := s.emu.UserByName(name); found {
+			words[i] = "<@" + u.ID + "|" + u.Name + ">"
+		}
+	}
+	return strings.Join(words, " ")
+}
