@@ -8,10 +8,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log"
+	"log/slog"
 	"net"
 	"net/url"
-	"os"
 	"strings"
 	"time"
 
@@ -117,7 +116,7 @@ func config() *gorm.Config {
 	return &gorm.Config{
 		// Warn reports slow queries and errors only; ParameterizedQueries keeps the values
 		// (user text, Slack IDs) out of the log.
-		Logger: logger.New(log.New(os.Stderr, "gorm: ", log.LstdFlags), logger.Config{
+		Logger: logger.New(slogWriter{}, logger.Config{
 			SlowThreshold:             500 * time.Millisecond,
 			LogLevel:                  logger.Warn,
 			IgnoreRecordNotFoundError: true,
@@ -188,4 +187,11 @@ func Close(db *gorm.DB) error {
 		return fmt.Errorf("close database: %w", err)
 	}
 	return nil
+}
+
+// slogWriter sends gorm's slow-query and error reports to the process's structured log.
+type slogWriter struct{}
+
+func (slogWriter) Printf(format string, args ...any) {
+	slog.Warn("database", "detail", fmt.Sprintf(format, args...))
 }
