@@ -213,7 +213,7 @@ type Bot struct {
 // New builds a router with no routes.
 func New(cfg Config, d Deps) *Bot {
 	if cfg.SyncBudget <= 0 {
-		cfg.SyncBudget = 2 * time.Second
+		cfg.SyncBudget = 1500 * time.Millisecond
 	}
 	if cfg.WorkTimeout <= 0 {
 		cfg.WorkTimeout = 60 * time.Second

@@ -30,10 +30,7 @@ func registerListings(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "listing", Path: "listing edit", Usage: "<sku>", Summary: "help.listing.edit", Roles: assistant,
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 1 {
-				return nil, r.Usage()
-			}
-			l, err := d.Listings.Find(ctx, r.Args[0])
+			l, err := listingArg(ctx, d, r)
 			if err != nil {
 				return nil, err
 			}
@@ -76,10 +73,7 @@ func registerListings(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "listing", Path: "listing show", Usage: "<sku>", Summary: "help.listing.show", Roles: team(),
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 1 {
-				return nil, r.Usage()
-			}
-			l, err := d.Listings.Find(ctx, r.Args[0])
+			l, err := listingArg(ctx, d, r)
 			if err != nil {
 				return nil, err
 			}
@@ -103,10 +97,7 @@ func registerListings(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "listing", Path: "audit", Usage: "<sku>", Summary: "help.audit", Roles: team(),
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 1 {
-				return nil, r.Usage()
-			}
-			l, err := d.Listings.Find(ctx, r.Args[0])
+			l, err := listingArg(ctx, d, r)
 			if err != nil {
 				return nil, err
 			}
@@ -130,6 +121,14 @@ func registerListings(b *bot.Bot, d Deps) {
 		}
 		return text(r.L.T("listing.delist.requested", l.Ref(), l.ApprovalID)), nil
 	}})
+}
+
+// listingArg resolves the one argument of a command that names a listing.
+func listingArg(ctx context.Context, d Deps, r *bot.Request) (listing.Listing, error) {
+	if len(r.Args) != 1 {
+		return listing.Listing{}, r.Usage()
+	}
+	return d.Listings.Find(ctx, r.Args[0])
 }
 
 // parseStatus reads a status as people type it: "pending review", "pending_review", "live" …

@@ -161,23 +161,9 @@ func (s *Service) change(l, parsed *Listing, f string, held *Change) (applied, i
 	fc := func(b, a string) *FieldChange { return &FieldChange{Field: f, Before: b, After: a} }
 	switch f {
 	case FieldTitle:
-		if parsed.Title == l.Title {
-			return nil, nil
-		}
-		if live {
-			held.Title = &parsed.Title
-			return nil, fc(l.Title, parsed.Title)
-		}
-		applied, l.Title = fc(l.Title, parsed.Title), parsed.Title
+		return changeText(&l.Title, parsed.Title, live, &held.Title, fc)
 	case FieldCategory:
-		if parsed.Category == l.Category {
-			return nil, nil
-		}
-		if live {
-			held.Category = &parsed.Category
-			return nil, fc(l.Category, parsed.Category)
-		}
-		applied, l.Category = fc(l.Category, parsed.Category), parsed.Category
+		return changeText(&l.Category, parsed.Category, live, &held.Category, fc)
 	case FieldPrice:
 		if parsed.Price == l.Price {
 			return nil, nil
@@ -204,6 +190,20 @@ func (s *Service) change(l, parsed *Listing, f string, held *Change) (applied, i
 			applied, l.Description = fc(l.Description, parsed.Description), parsed.Description
 		}
 	}
+	return applied, nil
+}
+
+// changeText moves a text field that is a major change on a live listing: there it is held,
+// elsewhere it applies.
+func changeText(cur *string, next string, live bool, hold **string, fc func(b, a string) *FieldChange) (applied, held *FieldChange) {
+	if next == *cur {
+		return nil, nil
+	}
+	if live {
+		*hold = &next
+		return nil, fc(*cur, next)
+	}
+	applied, *cur = fc(*cur, next), next
 	return applied, nil
 }
 
