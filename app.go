@@ -129,11 +129,19 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	}
 	a.state = bot.NewState(a.rdb, prefix)
 	a.api = newSlackClient(cfg, opts.Retry)
+	a.outbox = outboxdb.New(a.db)
 
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	metrics := bot.NewMetrics(reg)
+	catalog := i18n.New()
+	host, _ := os.Hostname()
+	a.dispatcher = bot.NewDispatcher(bot.DispatcherConfig{Repo: a.outbox, API: a.api, State: a.state, Catalog: catalog,
+		DefaultLocale: cfg.Locale, TZ: cfg.TZ, Clock: a.clock, Log: a.log, Metrics: metrics,
+		Worker: fmt.Sprintf("%s-%d", host, os.Getpid()), Interval: opts.DispatchInterval, RetryBase: opts.DispatchRetry})
 	tx := gormdb.NewTxRunner(a.db)
 	auditLog := audit.NewLog(auditdb.New(a.db), a.clock)
-	a.outbox = outboxdb.New(a.db)
-	out := outbox.New(a.outbox, a.clock)
+	out := outbox.New(signallingOutbox{Repository: a.outbox, added: a.dispatcher.Queued}, a.clock)
 	a.access = access.NewService(accessdb.New(a.db), tx, auditLog, a.clock, cfg.Admins)
 	a.stores = store.NewService(storedb.New(a.db), tx, auditLog, a.clock)
 	a.approvals = approval.NewEngine(approval.Deps{Repo: approvaldb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
@@ -148,17 +156,9 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		return nil, err
 	}
 
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	metrics := bot.NewMetrics(reg)
-	catalog := i18n.New()
-	host, _ := os.Hostname()
-	a.dispatcher = bot.NewDispatcher(bot.DispatcherConfig{Repo: a.outbox, API: a.api, State: a.state, Catalog: catalog,
-		DefaultLocale: cfg.Locale, TZ: cfg.TZ, Clock: a.clock, Log: a.log, Metrics: metrics,
-		Worker: fmt.Sprintf("%s-%d", host, os.Getpid()), Interval: opts.DispatchInterval, RetryBase: opts.DispatchRetry})
 	a.bot = bot.New(bot.Config{SigningSecret: cfg.SigningSecret, DefaultLocale: cfg.Locale, TZ: cfg.TZ},
 		bot.Deps{API: a.api, State: a.state, Actors: a.access, Catalog: catalog, Log: a.log, Metrics: metrics,
-			AfterChange: a.dispatcher.Nudge})
+			AfterChange: a.dispatcher.NudgeIfQueued})
 	handlers.Register(a.bot, handlers.Deps{Access: a.access, Stores: a.stores, Listings: a.listings, Approvals: a.approvals})
 	a.handler = a.bot.Handler(map[string]bot.Probe{
 		"database": func(ctx context.Context) error { return gormdb.Ping(ctx, a.db) },
@@ -255,6 +255,21 @@ func (a *app) close() {
 		a.closers[i]()
 	}
 	a.closers = nil
+}
+
+// signallingOutbox tells the dispatcher that a message was queued, so that the request that
+// queued it can wake the dispatcher when it is done and other requests need not.
+type signallingOutbox struct {
+	outbox.Repository
+	added func()
+}
+
+func (s signallingOutbox) Add(ctx context.Context, m *outbox.Message) error {
+	if err := s.Repository.Add(ctx, m); err != nil {
+		return err
+	}
+	s.added()
+	return nil
 }
 
 // cronLogger adapts slog to cron's logger.

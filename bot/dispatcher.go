@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
@@ -31,6 +32,7 @@ type Dispatcher struct {
 	interval      time.Duration
 	retryBase     time.Duration
 	wake          chan struct{}
+	queued        atomic.Bool
 }
 
 // DispatcherConfig sets up a dispatcher.
@@ -63,6 +65,17 @@ func NewDispatcher(c DispatcherConfig) *Dispatcher {
 	return &Dispatcher{repo: c.Repo, api: c.API, state: c.State, catalog: c.Catalog, defaultLocale: c.DefaultLocale,
 		tz: c.TZ, clock: c.Clock, log: c.Log, metrics: c.Metrics, worker: c.Worker, interval: c.Interval, retryBase: c.RetryBase,
 		wake: make(chan struct{}, 1)}
+}
+
+// Queued notes that a message was added to the outbox; the next NudgeIfQueued delivers it.
+func (d *Dispatcher) Queued() { d.queued.Store(true) }
+
+// NudgeIfQueued asks for a delivery round when messages were queued since the last one, so
+// that read-only requests cost no outbox query. Call it after the transaction committed.
+func (d *Dispatcher) NudgeIfQueued() {
+	if d.queued.Swap(false) {
+		d.Nudge()
+	}
 }
 
 // Nudge asks for a delivery round now; it never blocks.

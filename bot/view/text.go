@@ -35,6 +35,11 @@ func Cut(s string, n int) string {
 // escape makes user data literal in mrkdwn, where Slack reads <…> as links and mentions (a
 // title of "<!channel>" would otherwise notify everyone).
 func escape(s string) string {
+	// Most text has nothing to escape; building a replacer for it was a fifth of the CPU of
+	// serving /ops help (docs/BENCHMARKS.md).
+	if !strings.ContainsAny(s, "&<>") {
+		return s
+	}
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
 }
 
