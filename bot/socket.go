@@ -40,12 +40,20 @@ func (b *Bot) consumeSocket(ctx context.Context, client *socketmode.Client) {
 			if !ok {
 				return
 			}
-			if evt.Request == nil {
+			// hello and connection notices carry no envelope to ack.
+			if evt.Request == nil || evt.Request.EnvelopeID == "" {
 				continue
 			}
-			if err := b.serveEnvelope(ctx, client, evt); err != nil {
-				b.log.ErrorContext(ctx, "socket mode envelope", "type", evt.Type, "err", err)
-			}
+			// Each envelope on its own goroutine: a command may take the whole sync budget,
+			// and one user's slow request must not hold up everyone else's ack. Shutdown
+			// waits for these like for HTTP work.
+			b.work.Add(1)
+			go func() {
+				defer b.work.Done()
+				if err := b.serveEnvelope(ctx, client, evt); err != nil {
+					b.log.ErrorContext(ctx, "socket mode envelope", "type", evt.Type, "err", err)
+				}
+			}()
 		}
 	}
 }

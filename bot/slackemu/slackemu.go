@@ -40,8 +40,14 @@ type Options struct {
 	// TriggerTTL is how long a trigger_id can be exchanged; Slack allows 3 s.
 	TriggerTTL time.Duration
 	// PublicURL is the emulator's own base URL ("http://host:port/") when it is mounted
-	// with Handler instead of Start; upload and response URLs are built on it.
+	// with Handler instead of Start; upload, response and Socket Mode URLs are built on it.
 	PublicURL string
+	// AppToken is the app-level token (xapp-…) that apps.connections.open accepts;
+	// DefaultAppToken when empty.
+	AppToken string
+	// SocketPingInterval is how often a Socket Mode connection is pinged (default 10 s).
+	// slack-go drops a connection that hears no ping for 30 s, as it must with Slack.
+	SocketPingInterval time.Duration
 }
 
 // Paths the Web API half serves. APIPath is what Start appends to the host to form the URL
@@ -94,6 +100,7 @@ type Slack struct {
 	counter      int
 	lastActivity time.Time
 	inflight     int
+	sock         socketState
 }
 
 // User is a member of the emulated workspace.
@@ -308,6 +315,12 @@ func New(opts Options) *Slack {
 	if opts.TriggerTTL == 0 {
 		opts.TriggerTTL = 3 * time.Second
 	}
+	if opts.AppToken == "" {
+		opts.AppToken = DefaultAppToken
+	}
+	if opts.SocketPingInterval <= 0 {
+		opts.SocketPingInterval = 10 * time.Second
+	}
 	s := &Slack{
 		opts:       opts,
 		changed:    make(chan struct{}),
@@ -324,6 +337,7 @@ func New(opts Options) *Slack {
 		homes:      map[string]string{},
 		hooks:      map[string]*hook{},
 		files:      map[string]*fileRec{},
+		sock:       newSocketState(),
 	}
 	s.users = append(s.users, User{ID: opts.BotUserID, Name: opts.BotName, RealName: opts.BotName, IsBot: true})
 	s.mux = http.NewServeMux()
@@ -331,14 +345,16 @@ func New(opts Options) *Slack {
 	s.mux.HandleFunc("POST /hooks/{id}", s.serveHook)
 	s.mux.HandleFunc("POST /upload/{id}", s.serveUpload)
 	s.mux.HandleFunc("GET /files/{id}/{name}", s.serveDownload)
+	s.mux.HandleFunc("GET "+SocketPath, s.serveSocket)
 	return s
 }
 
 // Options returns the options in effect (defaults filled in).
 func (s *Slack) Options() Options { return s.opts }
 
-// Handler serves the Web API under /api/, response URLs under /hooks/ and uploads under
-// /upload/. Set Options.PublicURL when mounting it, so that the URLs it hands out resolve.
+// Handler serves the Web API under /api/, response URLs under /hooks/, uploads under
+// /upload/ and Socket Mode under /socket. Set Options.PublicURL when mounting it, so that
+// the URLs it hands out resolve.
 func (s *Slack) Handler() http.Handler { return s.mux }
 
 // Start listens on 127.0.0.1 on a free port and returns the URL for slack.OptionAPIURL
@@ -365,16 +381,18 @@ func (s *Slack) Start() (string, error) {
 	return base + APIPath, nil
 }
 
-// Close stops the server started by Start. It returns nothing so that it fits t.Cleanup:
-// the only failure, closing an already broken listener, leaves nothing to clean up.
+// Close stops the server started by Start and drops every Socket Mode connection (the
+// server does not track hijacked connections). It returns nothing so that it fits
+// t.Cleanup: the only failure, closing an already broken listener, leaves nothing to clean up.
 func (s *Slack) Close() {
 	s.srvMu.Lock()
-	defer s.srvMu.Unlock()
-	if s.srv == nil {
-		return
+	if s.srv != nil {
+		_ = s.srv.Close()
+		s.srv = nil
 	}
-	_ = s.srv.Close()
-	s.srv = nil
+	s.srvMu.Unlock()
+	// After the server, so that a client reconnecting at once finds nobody to talk to.
+	s.closeSockets()
 }
 
 // BaseURL is the emulator's own base URL (no trailing slash), empty until Start or

@@ -137,6 +137,9 @@ func (s *Slack) serveAPI(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err != nil || perr != nil:
 		aerr = errCode("invalid_form_data")
+	case method == appsConnectionsOpen:
+		// The one method that takes the app-level token instead of the bot token.
+		res, aerr = s.appsConnectionsOpen(r)
 	case !s.authorized(r, p):
 		aerr = errCode("invalid_auth")
 	default:

@@ -12,14 +12,15 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/slack-go/slack"
 )
 
 // Workspace is the Slack side: it sends the bot what Slack would send when people use the
-// app, signed with the signing secret, and applies the bot's answers the way Slack does.
-// Configure its fields before use.
+// app, signed with the signing secret (or as Socket Mode envelopes after UseSocketMode),
+// and applies the bot's answers the way Slack does. Configure its fields before use.
 type Workspace struct {
 	emu *Slack
 	bot string
@@ -32,6 +33,12 @@ type Workspace struct {
 	// VerificationToken fills the deprecated token field of payloads.
 	VerificationToken string
 	Client            *http.Client
+	// RedeliverAfter is how long an events_api envelope waits for its ack over Socket Mode
+	// before Slack sends it again with retry_attempt+1 (default 3 s).
+	RedeliverAfter time.Duration
+
+	// socket is set by UseSocketMode; atomic because tests click from several goroutines.
+	socket atomic.Bool
 }
 
 // Reply is the bot's answer to a request from the Slack side.
@@ -53,6 +60,8 @@ type Reply struct {
 	View *View
 	// EventID is the event_id of an event delivery.
 	EventID string
+	// EnvelopeID is the Socket Mode envelope that carried the request (Socket Mode only).
+	EnvelopeID string
 }
 
 // AckTimeoutError means the bot took longer than Slack waits (3 s); the user would see
@@ -96,6 +105,7 @@ func (s *Slack) Workspace(botBaseURL string) *Workspace {
 		EventPath:       "/slack/events",
 		AckTimeout:      3 * time.Second,
 		Client:          &http.Client{},
+		RedeliverAfter:  3 * time.Second,
 	}
 }
 
@@ -663,6 +673,9 @@ func (w *Workspace) URLVerification(ctx context.Context, challenge string) (*Rep
 }
 
 func (w *Workspace) deliver(ctx context.Context, path, contentType string, body []byte, hdr http.Header) (*Reply, error) {
+	if w.SocketMode() {
+		return w.deliverSocket(ctx, path, body, hdr)
+	}
 	w.emu.beginActivity()
 	defer w.emu.endActivity()
 	actx, cancel := context.WithTimeout(ctx, w.AckTimeout)

@@ -204,8 +204,14 @@ func TestClickMessageButtonAndReplaceOriginal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The replies must end before the emulator closes, or a reply cut off by the close
+	// fails the test after it has completed.
+	var replies sync.WaitGroup
+	defer replies.Wait()
 	bot.onInteraction = func(ic slack.InteractionCallback, w http.ResponseWriter) {
+		replies.Add(1)
 		go func() {
+			defer replies.Done()
 			_, _, err := bot.api.PostMessage("", slack.MsgOptionReplaceOriginal(ic.ResponseURL), slack.MsgOptionText("Approved by @"+ic.User.Name, false))
 			if err != nil {
 				t.Errorf("replace_original: %v", err)
