@@ -89,8 +89,3 @@ func (s *State) UserPrefs(ctx context.Context, api *slack.Client, user string) P
 	_ = s.rdb.Set(ctx, key, p.Locale+"|"+p.TZ, ttl).Err()
 	return p
 }
-
-// ForgetPrefs drops a user's cached preferences (after they change their language).
-func (s *State) ForgetPrefs(ctx context.Context, user string) error {
-	return s.rdb.Del(ctx, s.prefix+"prefs:"+user).Err()
-}

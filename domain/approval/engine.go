@@ -271,24 +271,6 @@ func (e *Engine) ListWaitingFor(ctx context.Context, actor domain.Actor) ([]Requ
 	}), nil
 }
 
-// ListMine returns the requests actor filed that are still pending.
-func (e *Engine) ListMine(ctx context.Context, actor domain.Actor) ([]Request, error) {
-	pending, err := e.repo.ListPending(ctx, nil)
-	if err != nil {
-		return nil, fmt.Errorf("list requests of %s: %w", actor.UserID, err)
-	}
-	return slices.DeleteFunc(pending, func(r Request) bool { return r.Requester != actor.UserID }), nil
-}
-
-// ListBySubject returns the requests about a subject, newest first.
-func (e *Engine) ListBySubject(ctx context.Context, subject domain.Subject) ([]Request, error) {
-	out, err := e.repo.ListBySubject(ctx, subject)
-	if err != nil {
-		return nil, fmt.Errorf("list requests of %s: %w", subject, err)
-	}
-	return out, nil
-}
-
 // RemindOverdue reminds the approvers of every request pending longer than the reminder
 // delay, at most once a day per request, and returns how many it reminded. The reminder time
 // is stored with the request in the same transaction as the queued reminder, so a rerun (or a

@@ -35,9 +35,3 @@ func ErrSelfApproval() *domain.Error { return domain.Errorf(domain.EFORBIDDEN, K
 func ErrNotApprover(role domain.Role) *domain.Error {
 	return domain.Errorf(domain.EFORBIDDEN, KeyNotApprover, string(role))
 }
-
-// HasKey reports whether err is the *domain.Error with key.
-func HasKey(err error, key string) bool {
-	e, ok := domain.AsError(err)
-	return ok && e.Key == key
-}

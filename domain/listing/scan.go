@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-
-	"storeops/domain"
 )
 
 // Why a listing is offered for delisting.
@@ -94,18 +92,4 @@ func (s *Service) OfferDelisting(ctx context.Context) (int, error) {
 		n += len(cl.Candidates)
 	}
 	return n, nil
-}
-
-// RecordSale notes that a listing sold at a time, which keeps it off the slow-moving list.
-func (s *Service) RecordSale(ctx context.Context, actor domain.Actor, id int64, at time.Time) error {
-	_, err := s.d.Repo.Update(ctx, id, func(l *Listing) error {
-		if at.After(l.LastSaleAt) {
-			l.LastSaleAt = at
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("record sale of listing %d: %w", id, err)
-	}
-	return nil
 }

@@ -58,9 +58,6 @@ func NewService(d Deps) *Service {
 	return &Service{d: d}
 }
 
-// Settings returns the rules in force.
-func (s *Service) Settings() Settings { return s.d.Settings }
-
 // Submit checks a new (or rejected, or delisted) listing and sends it to final review. Every
 // problem comes back at once, each naming its field.
 func (s *Service) Submit(ctx context.Context, actor domain.Actor, in Input) (Listing, error) {
