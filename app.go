@@ -90,6 +90,9 @@ type appOptions struct {
 	DispatchRetry    time.Duration
 	// Retry overrides the Slack client's retry settings (tests shorten the waits).
 	Retry *slack.RetryConfig
+	// SyncBudget overrides how long a command may take before its answer goes through
+	// response_url (tests make every command late).
+	SyncBudget time.Duration
 }
 
 func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error) {
@@ -156,7 +159,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		return nil, err
 	}
 
-	a.bot = bot.New(bot.Config{SigningSecret: cfg.SigningSecret, DefaultLocale: cfg.Locale, TZ: cfg.TZ},
+	a.bot = bot.New(bot.Config{SigningSecret: cfg.SigningSecret, DefaultLocale: cfg.Locale, TZ: cfg.TZ, SyncBudget: opts.SyncBudget},
 		bot.Deps{API: a.api, State: a.state, Actors: a.access, Catalog: catalog, Log: a.log, Metrics: metrics,
 			AfterChange: a.dispatcher.NudgeIfQueued})
 	handlers.Register(a.bot, handlers.Deps{Access: a.access, Stores: a.stores, Listings: a.listings, Approvals: a.approvals})

@@ -193,3 +193,54 @@ func TestShellDemoFromAPipe(t *testing.T) {
 		t.Logf("transcript:\n%s", transcript)
 	}
 }
+
+func TestLateAnswersGoThroughResponseURL(t *testing.T) {
+	// A budget of a nanosecond makes every command late: the HTTP ack is empty and the answer
+	// follows through response_url, as it would for a command slower than the budget.
+	h := newHarnessWith(t, appOptions{SyncBudget: time.Nanosecond})
+	r := h.cmd(alice, "help listing")
+	if r.Status != http.StatusOK || len(bytes.TrimSpace(r.Body)) != 0 {
+		t.Fatalf("late command ack: %d %q, want an empty 200", r.Status, r.Body)
+	}
+	h.waitFor("the answer", func() bool { return len(h.emu.Ephemerals(alice)) == 1 })
+	m := h.emu.Ephemerals(alice)[0]
+	if m.Source != slackemu.ResponseURLMethod || !strings.Contains(messageText(m), "/ops listing new") {
+		t.Errorf("late answer came through %s: %s", m.Source, messageText(m))
+	}
+}
+
+func TestRequesterIsToldWhenNobodyCanApprove(t *testing.T) {
+	h := newHarness(t, func(c *Config) { c.ApprovalsChannel = "" })
+	erinActor := domain.Actor{UserID: erin, Roles: []domain.Role{domain.RoleAdmin}}
+	for _, sup := range []string{bob, carol, frank} {
+		if err := h.app.access.Revoke(h.ctx, erinActor, sup, domain.RoleSupervisor); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h.submitNewListing(alice, nil)
+	h.settle()
+	dm := h.emu.Messages(h.emu.DMChannel(alice))
+	if len(dm) != 1 || !strings.Contains(strings.ToLower(messageText(dm[0])), "supervisor") {
+		t.Fatalf("alice should hear that no supervisor can decide: %d DMs %v", len(dm), dm)
+	}
+}
+
+func TestMigrateCommand(t *testing.T) {
+	var out, errb bytes.Buffer
+	file := t.TempDir() + "/m.db"
+	getenv := func(k string) string { return map[string]string{"DATABASE_URL": "sqlite://" + file}[k] }
+	for range 2 { // a second run finds nothing to do
+		if code := run(context.Background(), []string{"migrate"}, nil, &out, &errb, getenv); code != 0 {
+			t.Fatalf("migrate: exit %d: %s", code, errb.String())
+		}
+	}
+	db, err := gormdbOpen(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range []string{"listings", "approval_requests", "audit_entries", "outbox_messages", "role_grants", "stores", "job_runs"} {
+		if !db.Migrator().HasTable(table) {
+			t.Errorf("migrate did not create %s", table)
+		}
+	}
+}

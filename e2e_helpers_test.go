@@ -18,6 +18,7 @@ import (
 
 	"storeops/bot/slackemu"
 	"storeops/domain"
+	"storeops/domain/gormdb"
 	"storeops/domain/gormdb/gormtest"
 )
 
@@ -49,6 +50,13 @@ type harness struct {
 
 func newHarness(t *testing.T, edit ...func(*Config)) *harness {
 	t.Helper()
+	return newHarnessWith(t, appOptions{}, edit...)
+}
+
+// newHarnessWith is newHarness with some of the app's options set (the harness fills the
+// database, Redis, clock, log and the short test waits).
+func newHarnessWith(t *testing.T, opts appOptions, edit ...func(*Config)) *harness {
+	t.Helper()
 	ctx := context.Background()
 	emu := slackemu.New(slackemu.Options{BotToken: "xoxb-test", SigningSecret: testSecret})
 	apiURL, err := emu.Start()
@@ -73,10 +81,11 @@ func newHarness(t *testing.T, edit ...func(*Config)) *harness {
 	}
 	clock := domain.NewManualClock(time.Now())
 	db := gormtest.Open(t, migrations()...)
-	a, err := newApp(ctx, cfg, appOptions{DB: db, Redis: testRedis(t), KeyPrefix: "t" + randomHex() + ":", Clock: clock,
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), DispatchInterval: 20 * time.Millisecond,
-		DispatchRetry: 20 * time.Millisecond,
-		Retry:         &slack.RetryConfig{MaxRetries: 3, BackoffInitial: 5 * time.Millisecond, BackoffMax: 20 * time.Millisecond, RetryAfterDuration: time.Second}})
+	opts.DB, opts.Redis, opts.KeyPrefix, opts.Clock = db, testRedis(t), "t"+randomHex()+":", clock
+	opts.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	opts.DispatchInterval, opts.DispatchRetry = 20*time.Millisecond, 20*time.Millisecond
+	opts.Retry = &slack.RetryConfig{MaxRetries: 3, BackoffInitial: 5 * time.Millisecond, BackoffMax: 20 * time.Millisecond, RetryAfterDuration: time.Second}
+	a, err := newApp(ctx, cfg, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,4 +240,8 @@ func (h *harness) count(table, where string, args ...any) int64 {
 		h.t.Fatal(err)
 	}
 	return n
+}
+
+func gormdbOpen(file string) (*gorm.DB, error) {
+	return gormdb.Open(context.Background(), "sqlite://"+file)
 }

@@ -73,7 +73,7 @@ func (b *Bot) runView(ctx context.Context, ic *slack.InteractionCallback) *slack
 		return nil
 	}
 	b.log.InfoContext(ctx, "view submission", "route", route, "user", ic.User.ID)
-	ctx, cancel := context.WithTimeout(ctx, b.cfg.SyncBudget)
+	ctx, cancel := context.WithTimeout(ctx, b.cfg.ViewBudget)
 	defer cancel()
 	r, err := b.newRequest(ctx, ic.User.ID)
 	var resp *slack.ViewSubmissionResponse

@@ -76,6 +76,9 @@ type Config struct {
 	// SyncBudget is how long a command may take before the answer goes through response_url
 	// instead of the HTTP reply; well under Slack's 3 s.
 	SyncBudget time.Duration
+	// ViewBudget bounds a modal submission, which must be answered in the ack because the
+	// ack decides what the modal shows (2 s when 0).
+	ViewBudget time.Duration
 	// WorkTimeout bounds work that continues after the ack.
 	WorkTimeout time.Duration
 }
@@ -118,6 +121,9 @@ type Bot struct {
 func New(cfg Config, d Deps) *Bot {
 	if cfg.SyncBudget <= 0 {
 		cfg.SyncBudget = 1500 * time.Millisecond
+	}
+	if cfg.ViewBudget <= 0 {
+		cfg.ViewBudget = 2 * time.Second
 	}
 	if cfg.WorkTimeout <= 0 {
 		cfg.WorkTimeout = 60 * time.Second
