@@ -111,13 +111,30 @@ func runShell(ctx context.Context, cfg Config, args []string, stdin io.Reader, s
 				return "The clock moved forward 31 days: now " + clock.Now().In(cfg.TZ).Format("2006-01-02 15:04"), nil
 			},
 			"approval-reminders": func(ctx context.Context) (string, error) {
-				return "approval reminders ran", a.scheduler.RunNow(ctx, "approval-reminders")
+				return "approval reminders ran", runJob(ctx, a, "approval-reminders")
 			},
 			"delist-scan": func(ctx context.Context) (string, error) {
-				return "the weekly delisting scan ran", a.scheduler.RunNow(ctx, "delist-scan")
+				return "the weekly delisting scan ran", runJob(ctx, a, "delist-scan")
 			},
 		},
 	})
+}
+
+// runJob runs a job now and waits until what it queued is delivered, so that the shell
+// shows it right after the command rather than after the next one.
+func runJob(ctx context.Context, a *app, name string) error {
+	if err := a.scheduler.RunNow(ctx, name); err != nil {
+		return err
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		n, err := a.outbox.Pending(ctx)
+		if err != nil || n == 0 {
+			return err
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return nil
 }
 
 const shellIntro = `StoreOps shell — the whole bot, talking to an emulated Slack.
@@ -134,7 +151,7 @@ You are alice, in #team. A short tour:
   2. :as bob                     bob is a supervisor: the card in #approvals has buttons
      then press the number of Approve (or Reject, and give a reason)
   3. :as alice  then  /ops listing show MUG-RED    (live now) and /ops audit MUG-RED
-  4. /ops listing update TEA-01 price=299 stock=10  stock applies, the price waits for bob
+  4. /ops listing update TEA-01 price=399 stock=10  stock applies, the price waits for bob
   5. :run next-month  then  :run delist-scan       alice gets a "request delisting" offer
   6. :as mei  then  /ops help                      the same bot in Chinese
 Type :help for the shell's commands, :quit to leave.`

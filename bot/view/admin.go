@@ -119,8 +119,14 @@ func actionName(l i18n.Localizer, action string) string {
 func historyChange(l i18n.Localizer, c audit.Change) string {
 	field := snake(c.Field)
 	show := func(v string) string {
-		if field == "status" {
+		switch {
+		case v == "":
+		case field == "status":
 			v = statusName(l, v)
+		case field == "decided_by":
+			return l.Mention(v) // mrkdwn already, not user text to escape
+		case field == "kind":
+			v = l.Kind(approval.Kind(v))
 		}
 		return value(strings.Join(strings.Fields(v), " "), maxHistoryValue)
 	}
