@@ -521,3 +521,34 @@ func TestEventsAreHandledOnce(t *testing.T) {
 }
 
 var _ = fmt.Sprint
+
+func TestEditingALiveListingUpdatesIt(t *testing.T) {
+	h := newHarness(t)
+	h.publish(nil)
+	h.cmd(alice, "listing edit MUG-1")
+	h.waitFor("edit modal", func() bool { _, ok := h.emu.TopView(alice); return ok })
+	v, _ := h.emu.TopView(alice)
+	for _, in := range v.Inputs() {
+		if in.BlockID == "store" || in.BlockID == "sku" {
+			t.Errorf("store and SKU name the listing and must not be editable; found input %s", in.BlockID)
+		}
+	}
+	r, err := h.ws.Submit(h.ctx, alice, v.ID, map[string]string{"title": "Blue ceramic mug", "stock": "7", "price": "105.00"})
+	if err != nil || len(r.Errors) > 0 {
+		t.Fatalf("edit: %v %v", err, r.Errors)
+	}
+	h.settle()
+	l := h.listing("MUG-1")
+	if l.Stock != 7 || l.Price.String() != "105.00" || l.Title != "Red ceramic mug" || l.Pending == nil || l.Pending.Title == nil {
+		t.Fatalf("minor changes should apply and the title wait: stock %d price %s title %q pending %+v", l.Stock, l.Price, l.Title, l.Pending)
+	}
+	if card := h.card(2); !strings.Contains(messageText(card), "Red ceramic mug → Blue ceramic mug") {
+		t.Errorf("the title change should go to the supervisor: %s", messageText(card))
+	}
+	if list := h.say(alice, "listing list live"); !strings.Contains(list, "MUG-1") {
+		t.Errorf("listing list live: %s", list)
+	}
+	if list := h.say(alice, "listing list draft"); strings.Contains(list, "MUG-1") {
+		t.Errorf("a live listing is listed as draft: %s", list)
+	}
+}
