@@ -116,10 +116,15 @@ type Order struct {
 	Notes      []Note
 	Carrier    string
 	TrackingNo string
-	ReceivedAt time.Time
-	ReleasedAt time.Time
-	ShippedAt  time.Time
-	UpdatedAt  time.Time
+	// DecidedBy and DecidedAt name who released or cancelled a held order; CancelReason
+	// says why it was cancelled.
+	DecidedBy    string
+	DecidedAt    time.Time
+	CancelReason string
+	ReceivedAt   time.Time
+	ReleasedAt   time.Time
+	ShippedAt    time.Time
+	UpdatedAt    time.Time
 	// Fingerprint is a hash of what the platform sent, so that a redelivery of the same
 	// order is recognised as unchanged without comparing field by field.
 	Fingerprint string
