@@ -18,6 +18,7 @@ import (
 	"storeops/domain/gormdb/gormtest"
 	"storeops/domain/jobrun/jobrundb"
 	"storeops/domain/listing/listingdb"
+	"storeops/domain/order/orderdb"
 	"storeops/domain/outbox/outboxdb"
 	"storeops/domain/store/storedb"
 )
@@ -26,7 +27,7 @@ import (
 func allSets() [][]*gormigrate.Migration {
 	return [][]*gormigrate.Migration{
 		listingdb.Migrations(), approvaldb.Migrations(), outboxdb.Migrations(), auditdb.Migrations(),
-		accessdb.Migrations(), storedb.Migrations(), jobrundb.Migrations(),
+		accessdb.Migrations(), storedb.Migrations(), jobrundb.Migrations(), orderdb.Migrations(), storedb.TokenMigrations(),
 	}
 }
 
@@ -37,7 +38,7 @@ func TestAllMigrationsTogetherTwice(t *testing.T) {
 		t.Fatalf("second run: %v", err)
 	}
 	for _, table := range []string{"listings", "approval_requests", "audit_entries", "outbox_messages", "outbox_refs",
-		"role_grants", "stores", "job_runs"} {
+		"role_grants", "stores", "job_runs", "orders", "order_rule_sets", "order_blacklist", "store_tokens"} {
 		if !db.Migrator().HasTable(table) {
 			t.Errorf("table %s missing", table)
 		}

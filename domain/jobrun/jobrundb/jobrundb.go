@@ -48,10 +48,19 @@ func Migrations() []*gormigrate.Migration {
 	}}
 }
 
-// MarkOnce leaves "first" to the unique key (job, period) rather than a read before the
-// insert, which two replicas could both pass.
+// MarkOnce leaves "first" to the unique key (job, period) rather than to the read before the
+// insert, which two replicas could both pass; the read only spares the common repeat an
+// error (and its log line).
 func (r *Repo) MarkOnce(ctx context.Context, job, period string, at time.Time) (bool, error) {
-	err := gormdb.Conn(ctx, r.db).Create(&runRow{Job: job, Period: period, At: gormdb.NullTime(at)}).Error
+	db := gormdb.Conn(ctx, r.db)
+	var n int64
+	if err := db.Model(&runRow{}).Where("job = ? AND period = ?", job, period).Count(&n).Error; err != nil {
+		return false, gormdb.Err(err, "check job run "+job+" "+period)
+	}
+	if n > 0 {
+		return false, nil
+	}
+	err := db.Create(&runRow{Job: job, Period: period, At: gormdb.NullTime(at)}).Error
 	switch {
 	case err == nil:
 		return true, nil

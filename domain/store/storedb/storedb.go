@@ -23,21 +23,25 @@ var _ store.Repository = (*Repo)(nil)
 func New(db *gorm.DB) *Repo { return &Repo{db: db} }
 
 type storeRow struct {
-	Code      string `gorm:"primaryKey"`
-	Platform  string
-	Name      string
-	CreatedBy string
-	CreatedAt *time.Time `gorm:"autoCreateTime:false"`
+	Code             string `gorm:"primaryKey"`
+	Platform         string
+	Name             string
+	TeamChannel      string
+	WarehouseChannel string
+	CreatedBy        string
+	CreatedAt        *time.Time `gorm:"autoCreateTime:false"`
 }
 
 func (storeRow) TableName() string { return "stores" }
 
 func toRow(s store.Store) storeRow {
-	return storeRow{Code: s.Code, Platform: s.Platform, Name: s.Name, CreatedBy: s.CreatedBy, CreatedAt: gormdb.NullTime(s.CreatedAt)}
+	return storeRow{Code: s.Code, Platform: s.Platform, Name: s.Name, TeamChannel: s.TeamChannel, WarehouseChannel: s.WarehouseChannel,
+		CreatedBy: s.CreatedBy, CreatedAt: gormdb.NullTime(s.CreatedAt)}
 }
 
 func fromRow(r storeRow) store.Store {
-	return store.Store{Code: r.Code, Platform: r.Platform, Name: r.Name, CreatedBy: r.CreatedBy, CreatedAt: gormdb.TimeOf(r.CreatedAt)}
+	return store.Store{Code: r.Code, Platform: r.Platform, Name: r.Name, TeamChannel: r.TeamChannel, WarehouseChannel: r.WarehouseChannel,
+		CreatedBy: r.CreatedBy, CreatedAt: gormdb.TimeOf(r.CreatedAt)}
 }
 
 // Migrations creates the stores table.
@@ -55,7 +59,62 @@ func Migrations() []*gormigrate.Migration {
 			return gormdb.CreateTable(tx, "stores", &store{})
 		},
 		Rollback: func(tx *gorm.DB) error { return gormdb.DropTable(tx, "stores") },
+	}, {
+		// The channels a store's orders go to: held orders to the team, released ones to
+		// the warehouse.
+		ID: "2026112912_store_channels",
+		Migrate: func(tx *gorm.DB) error {
+			type store struct {
+				TeamChannel      string `gorm:"size:32;not null;default:''"`
+				WarehouseChannel string `gorm:"size:32;not null;default:''"`
+			}
+			for _, col := range []string{"TeamChannel", "WarehouseChannel"} {
+				if tx.Migrator().HasColumn(&store{}, col) {
+					continue
+				}
+				if err := tx.Table("stores").Migrator().AddColumn(&store{}, col); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		Rollback: func(tx *gorm.DB) error {
+			type store struct {
+				TeamChannel      string
+				WarehouseChannel string
+			}
+			for _, col := range []string{"TeamChannel", "WarehouseChannel"} {
+				if err := tx.Table("stores").Migrator().DropColumn(&store{}, col); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 	}}
+}
+
+// Update loads the shop with a row lock, calls fn and saves what it changed, or nothing when
+// fn fails (returning fn's error unchanged).
+func (r *Repo) Update(ctx context.Context, code string, fn func(*store.Store) error) (store.Store, error) {
+	var out store.Store
+	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
+		var row storeRow
+		tx := gormdb.Conn(ctx, r.db)
+		if err := gormdb.ForUpdate(tx).Where("code = ?", code).Take(&row).Error; err != nil {
+			return gormdb.NotFound(err, "update store "+code, "store.not_found", code)
+		}
+		s := fromRow(row)
+		if err := fn(&s); err != nil {
+			return err
+		}
+		next := toRow(s)
+		if err := tx.Model(&storeRow{}).Where("code = ?", code).Select("*").Updates(&next).Error; err != nil {
+			return gormdb.Err(err, "update store "+code)
+		}
+		out = s
+		return nil
+	})
+	return out, err
 }
 
 // Create inserts the shop; the code is the primary key.
