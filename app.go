@@ -19,6 +19,7 @@ import (
 	"github.com/slack-go/slack"
 	"gorm.io/gorm"
 
+	"storeops/api"
 	"storeops/bot"
 	"storeops/bot/i18n"
 	"storeops/domain"
@@ -32,6 +33,8 @@ import (
 	"storeops/domain/jobrun/jobrundb"
 	"storeops/domain/listing"
 	"storeops/domain/listing/listingdb"
+	"storeops/domain/order"
+	"storeops/domain/order/orderdb"
 	"storeops/domain/outbox"
 	"storeops/domain/outbox/outboxdb"
 	"storeops/domain/store"
@@ -45,6 +48,7 @@ func migrations() [][]*gormigrate.Migration {
 	return [][]*gormigrate.Migration{
 		auditdb.Migrations(), outboxdb.Migrations(), accessdb.Migrations(), storedb.Migrations(),
 		approvaldb.Migrations(), listingdb.Migrations(), jobrundb.Migrations(),
+		orderdb.Migrations(), storedb.TokenMigrations(),
 	}
 }
 
@@ -65,8 +69,10 @@ type app struct {
 
 	access    *access.Service
 	stores    *store.Service
+	tokens    *store.Tokens
 	listings  *listing.Service
 	approvals *approval.Engine
+	orders    *order.Service
 	outbox    outbox.Repository
 
 	stop    func()
@@ -152,6 +158,9 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	a.listings = listing.NewService(listing.Deps{Repo: listingdb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
 		Approvals: a.approvals, Stores: a.stores, Clock: a.clock,
 		Settings: listing.Settings{PriceChangePct: cfg.PriceChangeThreshold, SlowMovingDays: cfg.SlowMovingDays}})
+	a.tokens = store.NewTokens(storedb.NewTokenRepo(a.db), a.stores, a.clock)
+	a.orders = order.NewService(order.Deps{Repo: orderdb.New(a.db), Rules: orderdb.NewRuleRepo(a.db), Tx: tx, Audit: auditLog,
+		Outbox: out, Stores: a.stores, Stock: a.listings, Clock: a.clock})
 	for _, p := range listing.Policies() {
 		a.approvals.Register(p, a.listings.Applier(p.Kind))
 	}
@@ -162,11 +171,16 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	a.bot = bot.New(bot.Config{SigningSecret: cfg.SigningSecret, DefaultLocale: cfg.Locale, TZ: cfg.TZ, SyncBudget: opts.SyncBudget},
 		bot.Deps{API: a.api, State: a.state, Actors: a.access, Catalog: catalog, Log: a.log, Metrics: metrics,
 			AfterChange: a.dispatcher.NudgeIfQueued})
-	handlers.Register(a.bot, handlers.Deps{Access: a.access, Stores: a.stores, Listings: a.listings, Approvals: a.approvals})
-	a.handler = a.bot.Handler(map[string]bot.Probe{
+	handlers.Register(a.bot, handlers.Deps{Access: a.access, Stores: a.stores, Listings: a.listings, Approvals: a.approvals, Orders: a.orders, Tokens: a.tokens})
+	// The ingestion API is a second edge beside Slack's: /api/ goes to it, everything else
+	// (Slack endpoints, health, metrics) to the bot.
+	mux := http.NewServeMux()
+	mux.Handle("/api/", api.New(api.Deps{Orders: a.orders, Tokens: a.tokens, Stores: a.stores, Catalog: catalog, Log: a.log}).Handler())
+	mux.Handle("/", a.bot.Handler(map[string]bot.Probe{
 		"database": func(ctx context.Context) error { return gormdb.Ping(ctx, a.db) },
 		"redis":    a.state.Ping,
-	}, promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	}, promhttp.HandlerFor(reg, promhttp.HandlerOpts{})))
+	a.handler = mux
 
 	c := cron.New(cron.WithLocation(cfg.TZ), cron.WithChain(
 		cron.Recover(cronLogger{a.log}), cron.SkipIfStillRunning(cronLogger{a.log})))

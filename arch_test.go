@@ -144,6 +144,13 @@ var importRules = []importRule{
 		forbids: []forbidden{forbidDB, forbidGormDB, forbidGorm, forbidRedis, forbidJobs},
 	},
 	{
+		// The ingestion API is an edge like bot: it reads HTTP and calls the domain, and
+		// it may use the message catalogs (bot/i18n) but not Slack, storage or the jobs.
+		who:     "api",
+		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/api") },
+		forbids: []forbidden{forbidGorm, forbidSlack, forbidRedis, forbidDB, forbidGormDB, forbidHandlers, forbidJobs},
+	},
+	{
 		who:     "jobs",
 		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/jobs") },
 		forbids: []forbidden{forbidBot, forbidHandlers, forbidDB, forbidGormDB, forbidGorm, forbidSlack, forbidRedis},
@@ -235,6 +242,7 @@ func TestArchChecker(t *testing.T) {
 		{ImportPath: "storeops/bot", Name: "bot", Imports: []string{"github.com/slack-go/slack", "github.com/redis/go-redis/v9", "storeops/domain", "storeops/domain/listing"}},
 		{ImportPath: "storeops/handlers", Name: "handlers", Imports: []string{"storeops/bot", "storeops/bot/views", "storeops/domain/listing"}},
 		{ImportPath: "storeops/jobs", Name: "jobs", Imports: []string{"github.com/robfig/cron/v3", "storeops/domain/listing"}},
+		{ImportPath: "storeops/api", Name: "api", Imports: []string{"net/http", "encoding/json", "storeops/bot/i18n", "storeops/domain", "storeops/domain/order", "storeops/domain/store"}},
 		// Broken.
 		{ImportPath: "storeops/domain", Name: "domain", Imports: []string{"github.com/google/uuid", "storeops/domain/listing"}},
 		{ImportPath: "storeops/domain/listing", Name: "listing", Imports: []string{"gorm.io/gorm", "storeops/domain/listing/listingdb", "storeops/bot"}},
@@ -245,9 +253,18 @@ func TestArchChecker(t *testing.T) {
 		{ImportPath: "storeops/jobs/digest", Name: "digest", Imports: []string{"github.com/slack-go/slack", "storeops/bot"}},
 		{ImportPath: "storeops/bench", Name: "main", Imports: []string{"gorm.io/driver/mysql"}}, // main may
 		{ImportPath: "storeops/shellkit", Name: "shellkit", Imports: []string{"github.com/glebarez/sqlite"}},
+		{ImportPath: "storeops/api/v2", Name: "v2", Imports: []string{"gorm.io/gorm", "storeops/domain/order/orderdb", "storeops/domain/gormdb",
+			"github.com/slack-go/slack", "github.com/redis/go-redis/v9", "storeops/handlers", "storeops/jobs"}},
 	}
 	got := checkImports(pkgs, importRules)
 	want := []string{
+		"storeops/api/v2 imports github.com/redis/go-redis/v9: api must not import redis",
+		"storeops/api/v2 imports github.com/slack-go/slack: api must not import slack-go",
+		"storeops/api/v2 imports gorm.io/gorm: api must not import gorm",
+		"storeops/api/v2 imports storeops/domain/gormdb: api must not import domain/gormdb",
+		"storeops/api/v2 imports storeops/domain/order/orderdb: api must not import a *db storage package",
+		"storeops/api/v2 imports storeops/handlers: api must not import handlers",
+		"storeops/api/v2 imports storeops/jobs: api must not import jobs",
 		"storeops/bot/views imports gorm.io/gorm: bot must not import gorm",
 		"storeops/bot/views imports storeops/handlers: bot must not import handlers",
 		"storeops/domain imports github.com/google/uuid: the domain kernel must not import anything but the standard library",

@@ -8,6 +8,7 @@ import (
 	"storeops/domain/access"
 	"storeops/domain/approval"
 	"storeops/domain/listing"
+	"storeops/domain/order"
 	"storeops/domain/store"
 )
 
@@ -17,14 +18,19 @@ type Deps struct {
 	Stores    *store.Service
 	Listings  *listing.Service
 	Approvals *approval.Engine
+	Orders    *order.Service
+	Tokens    *store.Tokens
 }
 
 // Register adds every command, button, modal and event StoreOps serves.
 func Register(b *bot.Bot, d Deps) {
 	registerRoles(b, d)
 	registerStores(b, d)
+	registerStoreChannels(b, d)
+	registerTokens(b, d.Tokens)
 	registerListings(b, d)
 	registerApprovals(b, d)
+	registerOrders(b, d)
 	registerEvents(b)
 }
 

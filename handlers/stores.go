@@ -2,10 +2,12 @@ package handlers
 
 import (
 	"context"
+	"strings"
 
 	"storeops/bot"
 	"storeops/bot/view"
 	"storeops/domain"
+	"storeops/domain/store"
 )
 
 func registerStores(b *bot.Bot, d Deps) {
@@ -28,5 +30,22 @@ func registerStores(b *bot.Bot, d Deps) {
 				return nil, err
 			}
 			return &bot.Reply{Text: r.L.T("store.list.title"), Blocks: view.Stores(r.L, stores)}, nil
+		}})
+}
+
+// registerTokens adds `/ops store token <code>`, which creates or rotates a store's ingestion
+// API token. The reply is ephemeral and the only place the token is ever shown: StoreOps
+// keeps its hash.
+func registerTokens(b *bot.Bot, tokens *store.Tokens) {
+	b.AddCommand(bot.Command{Area: "store", Path: "store token", Usage: "<code>", Summary: "help.store.token",
+		Roles: []domain.Role{domain.RoleAdmin}, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
+			if len(r.Args) != 1 {
+				return nil, r.Usage()
+			}
+			token, err := tokens.Rotate(ctx, r.Actor, r.Args[0])
+			if err != nil {
+				return nil, err
+			}
+			return text(r.L.T("store.token.rotated", strings.ToUpper(r.Args[0]), token)), nil
 		}})
 }

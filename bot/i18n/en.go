@@ -37,6 +37,114 @@ func english() map[string]string {
 		"platform.shopify":       "Shopify",
 		"platform.other":         "other",
 
+		// Orders: what the ingestion API and file import say of an order's fields. Field names
+		// are JSON paths ("items[0].quantity"), shown next to each problem.
+		"order.field.required":         "This field is required.",
+		"order.field.too_long":         "Use at most %s characters.", // maximum
+		"order.items.empty":            "An order needs at least one item.",
+		"order.items.too_many":         "An order may have at most %s items.",                           // maximum
+		"order.quantity.invalid":       "Give the quantity as a whole number of at least 1 (got “%s”).", // as sent
+		"order.amount.invalid":         "“%s” is not an amount; give a decimal number such as 129.90, not negative.",
+		"order.payment_status.invalid": "“%[1]s” is not a payment status; use one of: %[2]s.", // as sent, the statuses
+		"order.time.invalid":           "“%s” is not a time; use RFC 3339, such as 2026-11-11T00:05:00+08:00.",
+		"order.store.mismatch":         "This order is for store %[1]s but was sent for store %[2]s.",    // order's store, delivery's store
+		"order.batch.too_large":        "A delivery may carry at most %[2]d orders; this one has %[1]d.", // sent, maximum
+
+		// Store API tokens.
+		"store.token.invalid": "The API token is missing or wrong for this store.",
+		"store.token.not_set": "Store %s has no API token yet.", // store code
+		// store code, token
+		"store.token.rotated": "New order API token for %[1]s:\n`%[2]s`\nThis is the only time it is shown: put it in the platform's push settings now, sent as the header Authorization: Bearer followed by the token. The previous token has stopped working.",
+
+		// Ingestion API (answers to the platforms' programs, always in English).
+		"api.malformed_json":     "The request body is not JSON of the expected shape: an object with “store” and an “orders” array.",
+		"api.body_too_large":     "The request body is larger than 16 MiB; send the orders in smaller batches.",
+		"api.unreadable_body":    "The request body could not be read.",
+		"api.cancelled":          "The request ended before the batch was finished; send the same batch again (orders already stored answer unchanged).",
+		"api.store_required":     "Name the store: “store” is missing.",
+		"api.orders_empty":       "The delivery has no orders; send at least one in “orders”.",
+		"api.method_not_allowed": "This endpoint does not accept that method; see the Allow header.",
+		"api.not_found":          "There is no such API endpoint.",
+		"api.order.not_object":   "Each order must be a JSON object.",
+		"api.order.wrong_type":   "This value has the wrong JSON type (text where a number or an object belongs, or the reverse).",
+		"api.order.unreadable":   "This order could not be read.",
+
+		// Held orders: what deciding on one says.
+		"order.reason.required":  "Give a reason for cancelling the order.",
+		"order.note.required":    "Write what you learned from the customer.",
+		"order.already_closed":   "Order %[1]s is already %[2]s.",                    // order, status (released by the review itself)
+		"order.already_decided":  "Order %[1]s is already %[2]s (decided by %[3]s).", // order, status, decider
+		"order.exists":           "Order %s is already stored.",                      // store/platform order id
+		"order.not_found":        "There is no order %v.",                            // id or store/platform order id
+		"order.status.held":      "held",
+		"order.status.released":  "released",
+		"order.status.shipped":   "shipped",
+		"order.status.cancelled": "cancelled",
+
+		// Order review (订单审核): each check's short name, for lists and `/ops rules`.
+		"check.incomplete_address":  "Incomplete address",
+		"check.missing_contact":     "Missing name or phone",
+		"check.conflicting_region":  "Address names two provinces",
+		"check.remote_keywords":     "Remote area",
+		"check.duplicate_order":     "Duplicate or mergeable order",
+		"check.multiple_addresses":  "Same buyer, several addresses",
+		"check.many_to_one_address": "Many orders to one address",
+		"check.blacklisted":         "Blacklisted buyer, phone or address",
+		"check.unpaid":              "Unpaid or partly paid",
+		"check.refund_requested":    "Refund requested",
+		"check.oversold":            "Oversold",
+		"check.abnormal_quantity":   "Abnormal quantity",
+		"check.amount_out_of_range": "Amount out of range",
+		"check.below_floor_price":   "Below floor price",
+		"check.remark_keywords":     "Watched words in remarks",
+
+		// Order review: the reason a held order's card shows for each finding. The args are the
+		// check's (order.Check.Keys), all text; the card escapes them, so no mrkdwn here.
+		"flag.incomplete_address.province":     "The address has no province",
+		"flag.incomplete_address.city":         "The address has no city",
+		"flag.incomplete_address.district":     "The address has no district or county",
+		"flag.incomplete_address.street":       "The address has no street or house number",
+		"flag.incomplete_address.street_short": "The street address is too short to find: %[1]s characters, at least %[2]s needed", // length, minimum
+		"flag.missing_contact.name":            "No buyer name",
+		"flag.missing_contact.phone":           "No phone number",
+		"flag.missing_contact.phone_invalid":   "The phone number %s does not look valid",                                                            // masked phone
+		"flag.conflicting_region":              "Region conflict: the province is %[1]s but the address also names %[2]s",                            // province, other province
+		"flag.conflicting_region.two":          "The address names two provinces: %[1]s and %[2]s",                                                   // first, second
+		"flag.remote_keywords":                 "Remote area (%s): check that the carrier delivers there",                                            // keywords found
+		"flag.duplicate_order":                 "Possible duplicate of %[1]s: same buyer and address within %[2]s; merge them into one parcel if so", // orders, buffer
+		"flag.multiple_addresses":              "The buyer has other open orders to %[1]s different addresses within %[3]s: %[2]s",                   // address count, orders, window
+		"flag.many_to_one_address":             "%[1]s orders to this address within %[2]s (more than %[3]s): possible malicious orders",             // count, window, limit
+		"flag.blacklisted.buyer":               "Buyer account %[1]s is on the blacklist: %[2]s",                                                     // account, reason
+		"flag.blacklisted.phone":               "Phone %[1]s is on the blacklist: %[2]s",                                                             // masked phone, reason
+		"flag.blacklisted.address":             "The address is on the blacklist: %s",                                                                // reason
+		"flag.blacklisted":                     "On the blacklist (%[1]s): %[2]s",                                                                    // kind, reason
+		"flag.unpaid":                          "Not paid",
+		"flag.unpaid.partial":                  "Partly paid: %[1]s of %[2]s",         // paid, due
+		"flag.unpaid.short":                    "Paid %[1]s, less than the %[2]s due", // paid, due
+		"flag.refund_requested":                "The buyer has requested a refund on the platform",
+		"flag.refund_requested.refunded":       "Already refunded on the platform",
+		"flag.oversold":                        "Oversold: %s × %s ordered, %s in stock",                    // SKU, quantity, stock
+		"flag.abnormal_quantity.items":         "Unusual quantity: %[1]s pieces (normal is %[2]s to %[3]s)", // count, minimum, maximum
+		"flag.abnormal_quantity.skus":          "Unusual number of SKUs: %[1]s (normal is %[2]s to %[3]s)",  // count, minimum, maximum
+		"flag.abnormal_quantity.line":          "Invalid quantity %[2]s for %[1]s",                          // SKU, quantity
+		"flag.amount_out_of_range.high":        "Amount %[1]s is above the limit of %[2]s",                  // amount, maximum
+		"flag.amount_out_of_range.low":         "Amount %[1]s is below the minimum of %[2]s",                // amount, minimum
+		"flag.below_floor_price":               "%[1]s sold at %[2]s, below its floor price of %[3]s",       // SKU, unit price, floor price
+		"flag.remark_keywords.buyer":           "The buyer's remark mentions %s",                            // keywords found
+		"flag.remark_keywords.service":         "The service remark mentions %s",                            // keywords found
+
+		// Review rules and the blacklist, as an admin sets them.
+		"rules.check.unknown":    "“%[1]s” is not a check; use one of: %[2]s.",                                                                                               // typed, the checks
+		"rules.severity.invalid": "“%[1]s” is not a severity; use one of: %[2]s.",                                                                                            // typed, the severities
+		"rules.param.unknown":    "%[2]s has no parameter “%[1]s” (its parameters: %[3]s).",                                                                                  // parameter, check, its parameters
+		"rules.param.invalid":    "“%[2]s” is not a valid %[3]s value.",                                                                                                      // (parameter), value, kind
+		"rules.param.order":      "The minimum %[1]s=%[2]s is above the maximum %[3]s=%[4]s.",                                                                                // min parameter, value, max parameter, value
+		"rules.scope.amount":     "The amount range %[1]s to %[2]s is not valid: no bound may be negative, and the minimum may not be above the maximum (0 means no bound).", // minimum, maximum
+		"rules.scope.province":   "“%s” is not a province StoreOps recognises.",                                                                                              // typed
+		"rules.not_found":        "Store %s has no review rules of its own; it uses the default rules.",                                                                      // store code
+		"blacklist.exists":       "%[2]s is already on the blacklist.",                                                                                                       // (kind), value
+		"blacklist.not_found":    "%[2]s is not on the blacklist.",                                                                                                           // (kind), value
+
 		// Approvals.
 		"approval.already_decided":           "This request was already decided (%[1]s) by %[2]s.", // status, decider
 		"approval.already_decided.approved":  "Already approved by %s.",                            // decider
@@ -121,6 +229,11 @@ func english() map[string]string {
 		"field.updated_at":     "Updated",
 		"field.created_at":     "Created",
 		"field.created_by":     "Created by",
+		"field.check":          "Check",
+		"field.severity":       "Severity",
+		"field.scope":          "Scope",
+		"field.param":          "Parameter",
+		"field.note":           "Note",
 
 		// Audit actions, as the history shows them.
 		"action.listing.submit":           "submitted for review",
@@ -139,6 +252,14 @@ func english() map[string]string {
 		"action.store.add":                "added the store",
 		"action.role.grant":               "granted a role",
 		"action.role.revoke":              "revoked a role",
+		"action.order.receive":            "received the order",
+		"action.order.update":             "updated the order from the platform",
+		"action.store.token_rotated":      "rotated the API token",
+		"action.order.release":            "verified and released the order",
+		"action.order.cancel":             "cancelled the order",
+		"action.order.note":               "added a note",
+		"action.order.blacklist":          "blacklisted the buyer",
+		"action.store.channel":            "set an order channel",
 
 		// Shared bits of views.
 		"actor.system":     "StoreOps",
@@ -232,6 +353,30 @@ func english() map[string]string {
 		"view.stores.empty":     "No stores yet; an admin adds them with `/ops store add`.",
 		"view.stores.more":      "…and %d more.",
 
+		// Held order card (order review). Modal titles and submit buttons stay within 24
+		// characters, card buttons within 75.
+		"view.order.text":             "Order %[1]s: %[2]s", // order, status
+		"view.order.header":           "Order review: %s",   // order
+		"view.order.received":         "Received %s",        // time
+		"view.order.severity.hold":    "🛑 *Hold*",
+		"view.order.severity.alert":   "⚠️ *Alert*",
+		"view.order.note":             "📝 %[1]s on %[2]s: %[3]s",                   // user, time, note
+		"view.order.outcome":          "Status: %s",                                // status
+		"view.order.outcome.by":       "Status: %[1]s — decided by %[2]s on %[3]s", // status, decider, time
+		"view.order.buyer":            "Buyer",
+		"view.order.region":           "Ship to",
+		"view.order.paid":             "Paid",
+		"view.order.more_items":       "…and %d more items",
+		"view.order.button.release":   "Verified — release",
+		"view.order.button.cancel":    "Cancel order",
+		"view.order.button.blacklist": "Blacklist buyer",
+		"view.order.button.note":      "Add note",
+		"view.order.cancel.title":     "Cancel order",
+		"view.order.cancel.submit":    "Confirm cancellation",
+		"view.order.note.title":       "Note on the order",
+		"view.order.note.submit":      "Save note",
+		"view.order.note.label":       "What you learned from the customer",
+
 		// Listing form. Modal titles and buttons must stay within 24 characters.
 		"view.form.new.title":            "New listing",
 		"view.form.edit.title":           "Edit listing",
@@ -276,6 +421,9 @@ func english() map[string]string {
 		"help.whoami":                       "Show your roles",
 		"help.store.add":                    "Add a store",
 		"help.store.list":                   "List the stores",
+		"help.store.token":                  "Create or replace a store's order API token (shown once)",
+		"help.store.channel":                "Post a store's held orders to a channel",
+		"help.store.warehouse":              "Send a store's released orders to the warehouse channel",
 		"help.area.help":                    "Help",
 		"approval.list.title":               "%d requests wait for your decision",
 		"audit.title":                       "History of %s",
@@ -294,5 +442,10 @@ func english() map[string]string {
 		"role.user.invalid":                 "“%s” is not a user; mention them like @alice.",
 		"store.added":                       "Store %[1]s — %[2]s (%[3]s) added.", // code, name, platform
 		"store.list.title":                  "Stores",
+		"store.channel.invalid":             "“%s” is not a channel; pick one with #, like #orders.",            // typed
+		"store.channel.set.team":            "Held orders of %[1]s will be posted to %[2]s.",                    // store code, channel
+		"store.channel.set.warehouse":       "Released orders of %[1]s will be sent to the warehouse in %[2]s.", // store code, channel
+		"order.blacklist.reason":            "Blacklisted from a held order",
+		"order.blacklisted":                 "The buyer of %s is on the blacklist now; the order was reviewed again.", // order
 	}
 }

@@ -177,8 +177,11 @@ func (l Localizer) FieldLabel(field string) string {
 // message translates a domain message. The domain passes raw values (user IDs, role and
 // status names); here they become mentions and words of the locale.
 func (l Localizer) message(key string, args []any) string {
-	if key == approval.KeyAlreadyDecided {
+	switch key {
+	case approval.KeyAlreadyDecided:
 		return l.alreadyDecided(args)
+	case "order.already_decided":
+		return l.orderAlreadyDecided(args)
 	}
 	args = append([]any(nil), args...)
 	for i, kind := range argKinds(key) {
@@ -220,6 +223,22 @@ func (l Localizer) alreadyDecided(args []any) string {
 		return l.T(key, l.Mention(by))
 	}
 	return l.T(approval.KeyAlreadyDecided, l.ApprovalStatus(approval.Status(status)), l.Mention(by))
+}
+
+// orderAlreadyDecided names who released or cancelled the order, or only its status when
+// the review itself released it.
+func (l Localizer) orderAlreadyDecided(args []any) string {
+	var ref, status, by string
+	for i, p := range []*string{&ref, &status, &by} {
+		if i < len(args) {
+			*p = fmt.Sprint(args[i])
+		}
+	}
+	name := l.T("order.status." + status)
+	if by == "" {
+		return l.T("order.already_closed", ref, name)
+	}
+	return l.T("order.already_decided", ref, name, l.Mention(by))
 }
 
 type argKind int

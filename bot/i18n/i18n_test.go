@@ -15,6 +15,7 @@ import (
 	"storeops/domain"
 	"storeops/domain/approval"
 	"storeops/domain/listing"
+	"storeops/domain/order"
 )
 
 // documentedArgs are sample arguments, of the types the callers pass, for every key that takes
@@ -22,113 +23,171 @@ import (
 // than documented fails TestDocumentedArgs, so that a new argument is always documented.
 func documentedArgs() map[string][]any {
 	return map[string][]any{
-		"error.invalid_fields":               {2},
-		"error.needs_role":                   {"supervisor"},
-		"error.internal":                     {"a1b2c3"},
-		"error.problem":                      {"Price", "Not an amount."},
-		"role.exists":                        {"<@U1>", "admin"},
-		"role.not_held":                      {"<@U1>", "admin"},
-		"role.configured_admin":              {"<@U1>"},
-		"store.platform.invalid":             {"taobao, tmall"},
-		"store.exists":                       {"TM01"},
-		"store.not_found":                    {"TM01"},
-		"approval.already_decided":           {"approved", "<@U2>"},
-		"approval.already_decided.approved":  {"<@U2>"},
-		"approval.already_decided.rejected":  {"<@U2>"},
-		"approval.already_decided.cancelled": {"<@U2>"},
-		"approval.already_closed":            {"expired"},
-		"approval.not_approver":              {"supervisor"},
-		"listing.field.unknown":              {"colour"},
-		"listing.field.not_updatable":        {"sku", "title, price"},
-		"listing.text.too_long":              {listing.MaxTitle, 61},
-		"listing.keywords.too_many":          {listing.MaxKeywords, 11},
-		"listing.keywords.too_long":          {"mug", listing.MaxKeyword},
-		"listing.price.invalid":              {"12.345"},
-		"listing.price.range":                {listing.MaxPrice.String()},
-		"listing.stock.invalid":              {"-1", listing.MaxStock},
-		"listing.images.too_many":            {listing.MaxImages, 10},
-		"listing.images.invalid":             {"ftp://x"},
-		"listing.description.too_short":      {listing.MinDescription},
-		"listing.store.unknown":              {"XX"},
-		"listing.exists":                     {"TM01/SKU-1", "live"},
-		"listing.sku_not_found":              {"SKU-9"},
-		"listing.ref.invalid":                {"TM01/"},
-		"listing.ambiguous":                  {"SKU-1", "TM01/SKU-1, JD01/SKU-1"},
-		"listing.status.unknown":             {"gone"},
-		"listing.update.status":              {"TM01/SKU-1", "pending review"},
-		"listing.change_pending":             {"TM01/SKU-1"},
-		"listing.delist.status":              {"TM01/SKU-1", "draft"},
-		"view.label":                         {"Price"},
-		"view.more_fields":                   {3},
-		"view.card.header":                   {"New listing", "TM01/SKU-1 Red mug"},
-		"view.card.requested":                {"<@U1>", "2026-11-29 14:05"},
-		"view.card.due":                      {"2026-11-30 14:05"},
-		"view.card.votes":                    {1, 2, "<@U2>"},
-		"view.card.votes.none":               {2},
-		"view.card.outcome.approved":         {"<@U2>", "2026-11-29 14:05"},
-		"view.card.outcome.rejected":         {"<@U2>", "2026-11-29 14:05"},
-		"view.card.outcome.cancelled":        {"<@U2>", "2026-11-29 14:05"},
-		"view.card.outcome":                  {"expired", "2026-11-29 14:05"},
-		"view.card.text.pending":             {"New listing", "TM01/SKU-1 Red mug", "<@U1>"},
-		"view.card.text.decided":             {"New listing", "TM01/SKU-1 Red mug", "approved"},
-		"view.decided.approved":              {"new listing", "TM01/SKU-1 Red mug", "<@U2>"},
-		"view.decided.rejected":              {"new listing", "TM01/SKU-1 Red mug", "<@U2>"},
-		"view.decided.other":                 {"new listing", "TM01/SKU-1 Red mug", "expired"},
-		"view.reminder":                      {"2026-11-29 14:05", "2026-11-30 14:05"},
-		"view.reminder.text":                 {"New listing", "TM01/SKU-1 Red mug"},
-		"view.no_approvers":                  {"new listing", "TM01/SKU-1 Red mug"},
-		"view.no_approvers.text":             {"new listing", "TM01/SKU-1 Red mug"},
-		"view.delist.intro":                  {3, 30},
-		"view.delist.slow_moving":            {42},
-		"view.delist.more":                   {5},
-		"view.delist.text":                   {3},
-		"view.help.title.area":               {"Listings"},
-		"view.listing.pending":               {"100.00", "150.00"},
-		"view.listing.pending_note":          {int64(12), "<@U1>", "2026-11-29 14:05"},
-		"view.listing.awaiting":              {int64(12)},
-		"view.list.title":                    {40},
-		"view.list.title.status":             {"live", 40},
-		"view.list.empty.status":             {"live"},
-		"view.list.stock":                    {5},
-		"view.list.more":                     {460},
-		"view.update.applied":                {"TM01/SKU-1"},
-		"view.update.held":                   {int64(12)},
-		"view.update.nothing":                {"TM01/SKU-1"},
-		"view.approvals.title":               {3},
-		"view.approvals.more":                {4},
-		"view.history.title":                 {"TM01/SKU-1"},
-		"view.history.earlier":               {7},
-		"view.history.more_changes":          {2},
-		"view.whoami":                        {"<@U1>", "supervisor"},
-		"view.roles.configured":              {"<@U9>"},
-		"view.whoami.none":                   {"<@U1>"},
-		"view.stores.title":                  {4},
-		"view.stores.more":                   {4},
-		"view.form.hint.sku":                 {64},
-		"view.form.hint.title":               {listing.MaxTitle},
-		"view.form.hint.category":            {listing.MaxCategory},
-		"view.form.hint.keywords":            {listing.MaxKeywords, listing.MaxKeyword},
-		"view.form.hint.price":               {listing.MaxPrice.String()},
-		"view.form.hint.stock":               {listing.MaxStock},
-		"view.form.hint.images":              {listing.MaxImages},
-		"view.form.hint.description":         {listing.MinDescription, listing.MaxDescription},
-		"view.form.hint.description_cut":     {3000},
-		"error.usage":                        {"/ops listing delist", "<sku> <reason>"},
-		"help.unknown_area":                  {"foo", "listing, role"},
-		"help.unknown_command":               {"foo"},
-		"help.unknown_subcommand":            {"listing", "foo"},
-		"approval.list.title":                {3},
-		"audit.title":                        {"TM01/SKU-1"},
-		"listing.delist.requested":           {"TM01/SKU-1", int64(12)},
-		"listing.edit.status":                {"TM01/SKU-1", "pending review"},
-		"listing.list.title":                 {40},
-		"listing.submitted":                  {"TM01/SKU-1", int64(12)},
-		"listing.update.not_pair":            {"price"},
-		"role.granted":                       {"<@U1>", "supervisor"},
-		"role.revoked":                       {"<@U1>", "supervisor"},
-		"role.unknown":                       {"boss", "admin, supervisor"},
-		"role.user.invalid":                  {"alice"},
-		"store.added":                        {"TM01", "Tmall flagship", "tmall"},
+		"error.invalid_fields":                 {2},
+		"error.needs_role":                     {"supervisor"},
+		"error.internal":                       {"a1b2c3"},
+		"error.problem":                        {"Price", "Not an amount."},
+		"role.exists":                          {"<@U1>", "admin"},
+		"role.not_held":                        {"<@U1>", "admin"},
+		"role.configured_admin":                {"<@U1>"},
+		"store.platform.invalid":               {"taobao, tmall"},
+		"store.exists":                         {"TM01"},
+		"store.not_found":                      {"TM01"},
+		"approval.already_decided":             {"approved", "<@U2>"},
+		"approval.already_decided.approved":    {"<@U2>"},
+		"approval.already_decided.rejected":    {"<@U2>"},
+		"approval.already_decided.cancelled":   {"<@U2>"},
+		"approval.already_closed":              {"expired"},
+		"approval.not_approver":                {"supervisor"},
+		"listing.field.unknown":                {"colour"},
+		"listing.field.not_updatable":          {"sku", "title, price"},
+		"listing.text.too_long":                {listing.MaxTitle, 61},
+		"listing.keywords.too_many":            {listing.MaxKeywords, 11},
+		"listing.keywords.too_long":            {"mug", listing.MaxKeyword},
+		"listing.price.invalid":                {"12.345"},
+		"listing.price.range":                  {listing.MaxPrice.String()},
+		"listing.stock.invalid":                {"-1", listing.MaxStock},
+		"listing.images.too_many":              {listing.MaxImages, 10},
+		"listing.images.invalid":               {"ftp://x"},
+		"listing.description.too_short":        {listing.MinDescription},
+		"listing.store.unknown":                {"XX"},
+		"listing.exists":                       {"TM01/SKU-1", "live"},
+		"listing.sku_not_found":                {"SKU-9"},
+		"listing.ref.invalid":                  {"TM01/"},
+		"listing.ambiguous":                    {"SKU-1", "TM01/SKU-1, JD01/SKU-1"},
+		"listing.status.unknown":               {"gone"},
+		"listing.update.status":                {"TM01/SKU-1", "pending review"},
+		"listing.change_pending":               {"TM01/SKU-1"},
+		"listing.delist.status":                {"TM01/SKU-1", "draft"},
+		"view.label":                           {"Price"},
+		"view.more_fields":                     {3},
+		"view.card.header":                     {"New listing", "TM01/SKU-1 Red mug"},
+		"view.card.requested":                  {"<@U1>", "2026-11-29 14:05"},
+		"view.card.due":                        {"2026-11-30 14:05"},
+		"view.card.votes":                      {1, 2, "<@U2>"},
+		"view.card.votes.none":                 {2},
+		"view.card.outcome.approved":           {"<@U2>", "2026-11-29 14:05"},
+		"view.card.outcome.rejected":           {"<@U2>", "2026-11-29 14:05"},
+		"view.card.outcome.cancelled":          {"<@U2>", "2026-11-29 14:05"},
+		"view.card.outcome":                    {"expired", "2026-11-29 14:05"},
+		"view.card.text.pending":               {"New listing", "TM01/SKU-1 Red mug", "<@U1>"},
+		"view.card.text.decided":               {"New listing", "TM01/SKU-1 Red mug", "approved"},
+		"view.decided.approved":                {"new listing", "TM01/SKU-1 Red mug", "<@U2>"},
+		"view.decided.rejected":                {"new listing", "TM01/SKU-1 Red mug", "<@U2>"},
+		"view.decided.other":                   {"new listing", "TM01/SKU-1 Red mug", "expired"},
+		"view.reminder":                        {"2026-11-29 14:05", "2026-11-30 14:05"},
+		"view.reminder.text":                   {"New listing", "TM01/SKU-1 Red mug"},
+		"view.no_approvers":                    {"new listing", "TM01/SKU-1 Red mug"},
+		"view.no_approvers.text":               {"new listing", "TM01/SKU-1 Red mug"},
+		"view.delist.intro":                    {3, 30},
+		"view.delist.slow_moving":              {42},
+		"view.delist.more":                     {5},
+		"view.delist.text":                     {3},
+		"view.help.title.area":                 {"Listings"},
+		"view.listing.pending":                 {"100.00", "150.00"},
+		"view.listing.pending_note":            {int64(12), "<@U1>", "2026-11-29 14:05"},
+		"view.listing.awaiting":                {int64(12)},
+		"view.list.title":                      {40},
+		"view.list.title.status":               {"live", 40},
+		"view.list.empty.status":               {"live"},
+		"view.list.stock":                      {5},
+		"view.list.more":                       {460},
+		"view.update.applied":                  {"TM01/SKU-1"},
+		"view.update.held":                     {int64(12)},
+		"view.update.nothing":                  {"TM01/SKU-1"},
+		"view.approvals.title":                 {3},
+		"view.approvals.more":                  {4},
+		"view.history.title":                   {"TM01/SKU-1"},
+		"view.history.earlier":                 {7},
+		"view.history.more_changes":            {2},
+		"view.whoami":                          {"<@U1>", "supervisor"},
+		"view.roles.configured":                {"<@U9>"},
+		"view.whoami.none":                     {"<@U1>"},
+		"view.stores.title":                    {4},
+		"view.stores.more":                     {4},
+		"view.form.hint.sku":                   {64},
+		"view.form.hint.title":                 {listing.MaxTitle},
+		"view.form.hint.category":              {listing.MaxCategory},
+		"view.form.hint.keywords":              {listing.MaxKeywords, listing.MaxKeyword},
+		"view.form.hint.price":                 {listing.MaxPrice.String()},
+		"view.form.hint.stock":                 {listing.MaxStock},
+		"view.form.hint.images":                {listing.MaxImages},
+		"view.form.hint.description":           {listing.MinDescription, listing.MaxDescription},
+		"view.form.hint.description_cut":       {3000},
+		"error.usage":                          {"/ops listing delist", "<sku> <reason>"},
+		"help.unknown_area":                    {"foo", "listing, role"},
+		"help.unknown_command":                 {"foo"},
+		"help.unknown_subcommand":              {"listing", "foo"},
+		"approval.list.title":                  {3},
+		"audit.title":                          {"TM01/SKU-1"},
+		"listing.delist.requested":             {"TM01/SKU-1", int64(12)},
+		"listing.edit.status":                  {"TM01/SKU-1", "pending review"},
+		"listing.list.title":                   {40},
+		"listing.submitted":                    {"TM01/SKU-1", int64(12)},
+		"listing.update.not_pair":              {"price"},
+		"role.granted":                         {"<@U1>", "supervisor"},
+		"role.revoked":                         {"<@U1>", "supervisor"},
+		"role.unknown":                         {"boss", "admin, supervisor"},
+		"role.user.invalid":                    {"alice"},
+		"store.added":                          {"TM01", "Tmall flagship", "tmall"},
+		"order.field.too_long":                 {"500"},
+		"order.items.too_many":                 {"200"},
+		"order.quantity.invalid":               {"-1"},
+		"order.amount.invalid":                 {"12.345"},
+		"order.payment_status.invalid":         {"pending", "unpaid, partial, paid, refund_requested, refunded"},
+		"order.time.invalid":                   {"yesterday"},
+		"order.store.mismatch":                 {"JD01", "TM01"},
+		"order.batch.too_large":                {1200, 1000},
+		"store.token.not_set":                  {"TM01"},
+		"store.token.rotated":                  {"TM01", "so_3kT9xQ2mZ7"},
+		"order.already_decided":                {"TM01/2026111100001", "released", "<@U2>"},
+		"order.already_closed":                 {"TM01/2026111100001", "released"},
+		"order.exists":                         {"TM01/2026111100001"},
+		"order.not_found":                      {int64(42)},
+		"order.blacklisted":                    {"TM01/2026111100001"},
+		"store.channel.invalid":                {"orders"},
+		"store.channel.set.team":               {"TM01", "<#C123>"},
+		"store.channel.set.warehouse":          {"TM01", "<#C456>"},
+		"rules.check.unknown":                  {"fraud", "incomplete_address, missing_contact"},
+		"rules.severity.invalid":               {"block", "hold, alert"},
+		"rules.param.unknown":                  {"colour", "oversold", "min_items, max_items"},
+		"rules.param.invalid":                  {"window", "soon", "duration"},
+		"rules.param.order":                    {"min_items", "60", "max_items", "50"},
+		"rules.scope.amount":                   {"500.00", "100.00"},
+		"rules.scope.province":                 {"Atlantis"},
+		"rules.not_found":                      {"TM01"},
+		"blacklist.exists":                     {"phone", "13800138000"},
+		"blacklist.not_found":                  {"phone", "13800138000"},
+		"flag.incomplete_address.street_short": {"2", "5"},
+		"flag.missing_contact.phone_invalid":   {"123****89"},
+		"flag.conflicting_region":              {"广东省", "上海市"},
+		"flag.conflicting_region.two":          {"浙江省", "江苏省"},
+		"flag.remote_keywords":                 {"新疆, 西藏"},
+		"flag.duplicate_order":                 {"2026111100001, 2026111100002", "30m"},
+		"flag.multiple_addresses":              {"2", "2026111100003, 2026111100004", "24h"},
+		"flag.many_to_one_address":             {"8", "1h", "5"},
+		"flag.blacklisted.buyer":               {"tb_buyer_88", "Coupon abuse"},
+		"flag.blacklisted.phone":               {"138****5678", "Coupon abuse"},
+		"flag.blacklisted.address":             {"Coupon abuse"},
+		"flag.blacklisted":                     {"device", "Coupon abuse"},
+		"flag.unpaid.partial":                  {"50.00", "129.90"},
+		"flag.unpaid.short":                    {"120.00", "129.90"},
+		"flag.oversold":                        {"SKU-1", "3", "2"},
+		"flag.abnormal_quantity.items":         {"60", "1", "50"},
+		"flag.abnormal_quantity.skus":          {"25", "1", "20"},
+		"flag.abnormal_quantity.line":          {"SKU-1", "0"},
+		"flag.amount_out_of_range.high":        {"25000.00", "20000.00"},
+		"flag.amount_out_of_range.low":         {"0.00", "0.01"},
+		"flag.below_floor_price":               {"SKU-1", "9.90", "59.00"},
+		"flag.remark_keywords.buyer":           {"退款, 差评"},
+		"flag.remark_keywords.service":         {"refund"},
+		"view.order.text":                      {"TM01/2026111100001", "held"},
+		"view.order.header":                    {"TM01/2026111100001"},
+		"view.order.received":                  {"2026-11-11 00:05"},
+		"view.order.note":                      {"<@U1>", "2026-11-11 09:30", "Called the buyer; the address is right."},
+		"view.order.outcome":                   {"released"},
+		"view.order.outcome.by":                {"cancelled", "<@U2>", "2026-11-11 09:40"},
+		"view.order.more_items":                {3},
 	}
 }
 
@@ -285,6 +344,56 @@ func TestCallerKeysExist(t *testing.T) {
 						t.Errorf("%s uses %q, which is not in the Chinese catalog", path, k)
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestOrderReviewKeys checks the keys that the order review builds at run time, which the
+// source scans cannot see: every check's name, every flag key with the arguments its check
+// declares (order.Check.Keys), the order statuses and severities the card names, and the
+// lengths Slack allows the card's buttons and modals.
+func TestOrderReviewKeys(t *testing.T) {
+	en, zh := english(), chinese()
+	docs := documentedArgs()
+	has := func(key string, argc int) {
+		t.Helper()
+		for loc, msgs := range map[string]map[string]string{English: en, Chinese: zh} {
+			tmpl, ok := msgs[key]
+			if !ok {
+				t.Errorf("%s catalog lacks %q", loc, key)
+				continue
+			}
+			if n := argCount(tmpl); n != argc {
+				t.Errorf("%s %q refers to %d args, the domain passes %d", loc, key, n, argc)
+			}
+		}
+		if argc > 0 && len(docs[key]) != argc {
+			t.Errorf("%q takes %d args, documented %d", key, argc, len(docs[key]))
+		}
+	}
+	for _, c := range order.Checks() {
+		has(c.Summary, 0)
+		for _, k := range c.Keys {
+			has(k.Key, len(k.Args))
+		}
+	}
+	for _, s := range order.Statuses() {
+		has("order.status."+string(s), 0)
+	}
+	for _, s := range []order.Severity{order.SeverityHold, order.SeverityAlert} {
+		has("view.order.severity."+string(s), 0)
+	}
+	limits := map[string]int{
+		"view.order.cancel.title": 24, "view.order.cancel.submit": 24,
+		"view.order.note.title": 24, "view.order.note.submit": 24,
+		"view.order.button.release": 75, "view.order.button.cancel": 75,
+		"view.order.button.blacklist": 75, "view.order.button.note": 75,
+	}
+	for key, limit := range limits {
+		for loc, msgs := range map[string]map[string]string{English: en, Chinese: zh} {
+			if n := len([]rune(msgs[key])); n == 0 || n > limit {
+				t.Errorf("%s %q has %d characters, want 1 to %d", loc, key, n, limit)
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"storeops/bot/i18n"
 	"storeops/domain/approval"
 	"storeops/domain/listing"
+	"storeops/domain/order"
 )
 
 // Outbox renders a queued message by its template name: the dispatcher delivers what the
@@ -41,6 +42,13 @@ func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time
 			return "", nil, fmt.Errorf("render %s: %w", template, err)
 		}
 		text, blocks := DelistCandidates(l, cl)
+		return text, blocks, nil
+	case order.TemplateCard:
+		var c order.Card
+		if err := json.Unmarshal(payload, &c); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		text, blocks := OrderCard(l, c, tz)
 		return text, blocks, nil
 	}
 	return "", nil, fmt.Errorf("render: unknown outbox template %q", template)

@@ -93,3 +93,22 @@ func (s *Service) OfferDelisting(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// Available returns the stock of the store's listed SKUs among skus, for the order review's
+// oversold check; SKUs StoreOps does not list are left out (their stock is unknown).
+func (s *Service) Available(ctx context.Context, store string, skus []string) (map[string]int, error) {
+	out := make(map[string]int, len(skus))
+	for _, sku := range skus {
+		if _, seen := out[sku]; seen {
+			continue
+		}
+		found, err := s.d.Repo.FindBySKU(ctx, store, sku)
+		if err != nil {
+			return nil, fmt.Errorf("stock of %s/%s: %w", store, sku, err)
+		}
+		if len(found) == 1 && found[0].Status != StatusDelisted {
+			out[sku] = found[0].Stock
+		}
+	}
+	return out, nil
+}

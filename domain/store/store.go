@@ -16,11 +16,15 @@ import (
 
 // Store is one shop on one platform.
 type Store struct {
-	Code      string
-	Platform  string
-	Name      string
-	CreatedBy string
-	CreatedAt time.Time
+	Code     string
+	Platform string
+	Name     string
+	// TeamChannel gets the store's held orders; WarehouseChannel its released ones. Empty
+	// until an admin sets them.
+	TeamChannel      string
+	WarehouseChannel string
+	CreatedBy        string
+	CreatedAt        time.Time
 }
 
 // Platforms StoreOps knows.
@@ -35,7 +39,16 @@ type Repository interface {
 	// Find returns ENOTFOUND for an unknown code.
 	Find(ctx context.Context, code string) (Store, error)
 	List(ctx context.Context) ([]Store, error)
+	// Update loads with a row lock, calls fn and saves, or saves nothing when fn fails;
+	// ENOTFOUND "store.not_found" for an unknown code.
+	Update(ctx context.Context, code string, fn func(*Store) error) (Store, error)
 }
+
+// Channel kinds a store has.
+const (
+	ChannelTeam      = "team"
+	ChannelWarehouse = "warehouse"
+)
 
 // Service manages shops.
 type Service struct {
@@ -98,6 +111,40 @@ func (s *Service) List(ctx context.Context) ([]Store, error) {
 	out, err := s.repo.List(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("list stores: %w", err)
+	}
+	return out, nil
+}
+
+// SetChannel points one of the store's channels (ChannelTeam, ChannelWarehouse) at a Slack
+// channel. Admin only.
+func (s *Service) SetChannel(ctx context.Context, actor domain.Actor, code, kind, channel string) (Store, error) {
+	if err := actor.Require(domain.RoleAdmin); err != nil {
+		return Store{}, err
+	}
+	code = strings.ToUpper(strings.TrimSpace(code))
+	var out Store
+	err := s.tx.InTx(ctx, func(ctx context.Context) error {
+		var before Store
+		var err error
+		out, err = s.repo.Update(ctx, code, func(st *Store) error {
+			before = *st
+			switch kind {
+			case ChannelTeam:
+				st.TeamChannel = channel
+			case ChannelWarehouse:
+				st.WarehouseChannel = channel
+			default:
+				return fmt.Errorf("unknown channel kind %q", kind)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return s.audit.Record(ctx, actor, "store.channel", domain.Subject("store:"+code), before, out)
+	})
+	if err != nil {
+		return Store{}, fmt.Errorf("set %s channel of %s: %w", kind, code, err)
 	}
 	return out, nil
 }

@@ -1,0 +1,240 @@
+package order
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"storeops/domain"
+	"storeops/domain/audit"
+	"storeops/domain/outbox"
+	"storeops/domain/store"
+)
+
+// Stores finds the shop an order belongs to.
+type Stores interface {
+	Find(ctx context.Context, code string) (store.Store, error)
+}
+
+// Stock tells the available stock of a store's SKUs that StoreOps knows (its listings).
+type Stock interface {
+	Available(ctx context.Context, store string, skus []string) (map[string]int, error)
+}
+
+// Deps are what the order service needs.
+type Deps struct {
+	Repo   Repository
+	Rules  RuleRepository
+	Tx     domain.TxRunner
+	Audit  *audit.Log
+	Outbox *outbox.Outbox
+	Stores Stores
+	Stock  Stock
+	Clock  domain.Clock
+}
+
+// Service receives and reviews orders.
+type Service struct{ d Deps }
+
+// NewService builds the order service.
+func NewService(d Deps) *Service { return &Service{d: d} }
+
+// Outcome says what a delivery did to one order.
+type Outcome string
+
+const (
+	OutcomeCreated   Outcome = "created"
+	OutcomeUpdated   Outcome = "updated"
+	OutcomeUnchanged Outcome = "unchanged"
+	OutcomeRejected  Outcome = "rejected"
+)
+
+// Result is the answer for one order of a delivery.
+type Result struct {
+	PlatformOrderID string
+	Outcome         Outcome
+	Order           Order
+	// Problems say why an order was rejected, each naming its field.
+	Problems []domain.Problem
+}
+
+// Ingest stores a delivery of orders for one store. Each order is its own transaction, so
+// a bad order never blocks the good ones, and each is idempotent on its platform order id:
+// a redelivery (or a concurrent duplicate) answers unchanged, a changed order is updated
+// and reviewed again. The caller has authenticated the store.
+func (s *Service) Ingest(ctx context.Context, actor domain.Actor, storeCode string, inputs []Input) ([]Result, error) {
+	st, err := s.d.Stores.Find(ctx, storeCode)
+	if err != nil {
+		return nil, err
+	}
+	if len(inputs) > MaxBatch {
+		return nil, domain.Errorf(domain.EINVALID, "order.batch.too_large", len(inputs), MaxBatch)
+	}
+	results := make([]Result, len(inputs))
+	for i, in := range inputs {
+		if strings.TrimSpace(in.StoreCode) == "" {
+			in.StoreCode = st.Code
+		}
+		res, err := s.ingestOne(ctx, actor, st, in)
+		if err != nil {
+			return nil, fmt.Errorf("ingest order %q of %s: %w", in.PlatformOrderID, st.Code, err)
+		}
+		results[i] = res
+	}
+	return results, nil
+}
+
+func (s *Service) ingestOne(ctx context.Context, actor domain.Actor, st store.Store, in Input) (Result, error) {
+	o, problems := in.Parse()
+	res := Result{PlatformOrderID: o.PlatformOrderID}
+	if o.StoreCode != "" && o.StoreCode != st.Code {
+		problems = append(problems, domain.Problem{Field: "store", Key: "order.store.mismatch", Args: []any{o.StoreCode, st.Code}})
+	}
+	if len(problems) > 0 {
+		res.Outcome, res.Problems = OutcomeRejected, problems
+		return res, nil
+	}
+	// A concurrent delivery of the same order may win the insert; the second attempt then
+	// finds it and answers as for a redelivery.
+	var err error
+	for range 2 {
+		res, err = s.store(ctx, actor, st, o)
+		if domain.ErrorCode(err) != domain.ECONFLICT {
+			break
+		}
+	}
+	return res, err
+}
+
+// store creates the order or applies a redelivery to the stored one, in one transaction.
+func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store, o Order) (Result, error) {
+	res := Result{PlatformOrderID: o.PlatformOrderID}
+	err := s.d.Tx.InTx(ctx, func(ctx context.Context) error {
+		cur, err := s.d.Repo.FindByPlatformID(ctx, st.Code, o.PlatformOrderID)
+		switch {
+		case domain.ErrorCode(err) == domain.ENOTFOUND:
+			now := s.d.Clock.Now()
+			o.ReceivedAt, o.UpdatedAt = now, now
+			if err := s.review(ctx, st, &o); err != nil {
+				return err
+			}
+			if err := s.d.Repo.Create(ctx, &o); err != nil {
+				return err
+			}
+			res.Outcome, res.Order = OutcomeCreated, o
+			if err := s.d.Audit.Record(ctx, actor, "order.receive", o.Subject(), nil, auditView(o)); err != nil {
+				return err
+			}
+			return s.announce(ctx, st, Order{}, o)
+		case err != nil:
+			return err
+		case cur.Fingerprint == o.Fingerprint:
+			res.Outcome, res.Order = OutcomeUnchanged, cur
+			return nil
+		}
+		var before Order
+		updated, err := s.d.Repo.Update(ctx, cur.ID, func(x *Order) error {
+			before = *x
+			x.Buyer, x.Address, x.Items, x.Amounts = o.Buyer, o.Address, o.Items, o.Amounts
+			x.PaymentMethod, x.PaymentStatus, x.BuyerRemark = o.PaymentMethod, o.PaymentStatus, o.BuyerRemark
+			x.PlacedAt, x.PaidAt, x.Fingerprint, x.UpdatedAt = o.PlacedAt, o.PaidAt, o.Fingerprint, s.d.Clock.Now()
+			// Shipped and cancelled orders keep their status; the change is recorded.
+			if x.Status == StatusHeld || x.Status == StatusReleased {
+				return s.review(ctx, st, x)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		res.Outcome, res.Order = OutcomeUpdated, updated
+		if err := s.d.Audit.Record(ctx, actor, "order.update", updated.Subject(), auditView(before), auditView(updated)); err != nil {
+			return err
+		}
+		return s.announce(ctx, st, before, updated)
+	})
+	return res, err
+}
+
+// announce posts the card of an order that has just become held to the store's team channel,
+// and re-renders the card of one that already had it.
+func (s *Service) announce(ctx context.Context, st store.Store, before, after Order) error {
+	switch {
+	case after.Status == StatusHeld && before.Status != StatusHeld:
+		if st.TeamChannel == "" {
+			// Nowhere to post: `/ops order list held` still shows it.
+			return nil
+		}
+		return s.d.Outbox.Post(ctx, TemplateCard, st.TeamChannel, CardRef(after.ID), CardOf(after))
+	case before.Status == StatusHeld:
+		return s.d.Outbox.UpdateRef(ctx, TemplateCard, CardRef(after.ID), CardOf(after))
+	}
+	return nil
+}
+
+// review runs the store's rules on o and sets its flags and status.
+func (s *Service) review(ctx context.Context, st store.Store, o *Order) error {
+	rules, err := s.rulesOf(ctx, st.Code)
+	if err != nil {
+		return err
+	}
+	facts, err := s.facts(ctx, st, *o, rules)
+	if err != nil {
+		return err
+	}
+	o.Flags = Review(*o, facts, rules)
+	next := Decide(o.Flags)
+	if next == StatusReleased && o.Status != StatusReleased {
+		o.ReleasedAt = facts.Now
+	}
+	o.Status = next
+	return nil
+}
+
+// rulesOf returns the store's rules, or the defaults for a store that has not tuned them.
+func (s *Service) rulesOf(ctx context.Context, storeCode string) ([]Rule, error) {
+	rs, err := s.d.Rules.RuleSet(ctx, storeCode)
+	switch {
+	case domain.ErrorCode(err) == domain.ENOTFOUND:
+		return DefaultRules(), nil
+	case err != nil:
+		return nil, fmt.Errorf("rules of %s: %w", storeCode, err)
+	}
+	return rs.Rules, nil
+}
+
+// facts gathers what the checks need to know beyond the order.
+func (s *Service) facts(ctx context.Context, st store.Store, o Order, rules []Rule) (Facts, error) {
+	f := Facts{Now: s.d.Clock.Now(), Platform: st.Platform}
+	var err error
+	if w := MaxWindow(rules); w > 0 {
+		if f.Recent, err = s.d.Repo.Recent(ctx, o, f.Now.Add(-w)); err != nil {
+			return Facts{}, fmt.Errorf("recent orders: %w", err)
+		}
+	}
+	if f.Blacklisted, err = s.d.Rules.MatchBlacklist(ctx, st.Code, o.Buyer.PlatformID, NormalizePhone(o.Buyer.Phone), NormalizeAddress(o.Address)); err != nil {
+		return Facts{}, fmt.Errorf("blacklist: %w", err)
+	}
+	skus := make([]string, 0, len(o.Items))
+	for _, it := range o.Items {
+		skus = append(skus, it.SKU)
+	}
+	if f.Stock, err = s.d.Stock.Available(ctx, st.Code, skus); err != nil {
+		return Facts{}, fmt.Errorf("stock: %w", err)
+	}
+	return f, nil
+}
+
+// auditView is what the audit trail keeps of an order: what people compare between versions.
+// The phone is masked: the audit trail is shown to the whole team.
+func auditView(o Order) map[string]any {
+	flags := make([]string, 0, len(o.Flags))
+	for _, f := range o.Flags {
+		flags = append(flags, f.Check)
+	}
+	return map[string]any{
+		"status": o.Status, "payment_status": o.PaymentStatus, "paid": o.Amounts.Paid.String(),
+		"address": strings.Join([]string{o.Address.Province, o.Address.City, o.Address.District, o.Address.Street}, " "),
+		"phone":   MaskPhone(o.Buyer.Phone), "items": len(o.Items), "flags": strings.Join(flags, ", "),
+	}
+}
