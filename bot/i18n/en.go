@@ -3,7 +3,7 @@ package i18n
 // english is the English catalog. Comments name the arguments where a message takes any;
 // the Chinese catalog must use the same ones (the tests check it). Texts that a view puts in
 // mrkdwn avoid <, > and &, which Slack would read as markup.
-func english() map[string]string {
+func englishBase() map[string]string {
 	return map[string]string{
 		// Kernel errors.
 		"error.invalid_fields":    "Please fix the following (%d):", // number of problems

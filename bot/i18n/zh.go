@@ -2,7 +2,7 @@ package i18n
 
 // chinese is the Simplified Chinese catalog. Its terms follow the glossary of SPEC.md
 // (运营助理, 运营主管, 新品上架, 商品下架, 滞销, 终审); the arguments are those of english().
-func chinese() map[string]string {
+func chineseBase() map[string]string {
 	return map[string]string{
 		// Kernel errors.
 		"error.invalid_fields":    "请修正以下 %d 处问题：",
