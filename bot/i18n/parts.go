@@ -6,11 +6,11 @@ import "fmt"
 // of their own.
 
 func english() map[string]string {
-	return merge(englishBase(), englishRules(), englishShipping(), englishWarehouse())
+	return merge(englishBase(), englishRules(), englishShipping(), englishWarehouse(), englishImport())
 }
 
 func chinese() map[string]string {
-	return merge(chineseBase(), chineseRules(), chineseShipping(), chineseWarehouse())
+	return merge(chineseBase(), chineseRules(), chineseShipping(), chineseWarehouse(), chineseImport())
 }
 
 // merge joins catalog parts; a key in two parts is a programming error, caught by the tests
