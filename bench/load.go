@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -20,6 +21,9 @@ type Request struct {
 	Path        string
 	ContentType string
 	Body        []byte
+	// Bearer, when set, authenticates the request with a token (the ingestion API) instead of
+	// Slack's signature.
+	Bearer string
 }
 
 // LoadOptions bound a load run. Every run stops by itself: after MaxRequests requests or
@@ -130,7 +134,16 @@ func send(ctx context.Context, client *http.Client, baseURL, secret string, r Re
 	if ct == "" {
 		ct = "application/x-www-form-urlencoded"
 	}
-	req, err := slackemu.SignedRequest(rctx, baseURL+r.Path, secret, ct, r.Body, time.Now())
+	var req *http.Request
+	var err error
+	if r.Bearer != "" {
+		if req, err = http.NewRequestWithContext(rctx, http.MethodPost, baseURL+r.Path, bytes.NewReader(r.Body)); err == nil {
+			req.Header.Set("Content-Type", ct)
+			req.Header.Set("Authorization", "Bearer "+r.Bearer)
+		}
+	} else {
+		req, err = slackemu.SignedRequest(rctx, baseURL+r.Path, secret, ct, r.Body, time.Now())
+	}
 	if err != nil {
 		return 0, err
 	}

@@ -27,6 +27,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"os/signal"
@@ -52,6 +53,8 @@ type options struct {
 	json        bool
 	jsonFile    string
 	keep        bool
+	orders      int
+	batch       int
 }
 
 func parseFlags(args []string, stderr io.Writer) (options, error) {
@@ -70,6 +73,8 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.BoolVar(&o.json, "json", false, "print the report as JSON")
 	fs.StringVar(&o.jsonFile, "json-file", "", "also write the JSON report to this file")
 	fs.BoolVar(&o.keep, "keep", false, "keep the temporary directory (server log, SQLite file)")
+	fs.IntVar(&o.orders, "orders", 0, "orders to post to the ingestion API in a third phase (0 skips it); with a mysql:// -database also written by plain INSERTs as a baseline")
+	fs.IntVar(&o.batch, "batch", 500, "orders per ingestion batch (at most 1000)")
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
@@ -88,6 +93,10 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 		return o, errors.New("-timeout must be positive and at most 2h")
 	case o.warmup < 0:
 		return o, errors.New("-warmup must not be negative")
+	case o.orders < 0 || o.orders > 10_000_000:
+		return o, errors.New("-orders must be 0 to 10000000")
+	case o.batch < 1 || o.batch > 1000:
+		return o, errors.New("-batch must be 1 to 1000")
 	}
 	if o.database != "" && !strings.HasPrefix(o.database, "mysql://") && !strings.HasPrefix(o.database, "sqlite://") {
 		return o, errors.New("-database must be a mysql:// or sqlite:// URL")
@@ -322,6 +331,12 @@ func bench(ctx context.Context, o options, logw io.Writer) (rep *report, err err
 	}
 	rep.E2E = &e2e
 
+	if o.orders > 0 {
+		if err := ingestPhase(ctx, o, emu, ws, srv.url, dbURL, client, rep, logf); err != nil {
+			return nil, err
+		}
+	}
+
 	// What the server says about itself.
 	if text, err := srv.get(ctx, "/metrics"); err != nil {
 		logf("reading /metrics: %v", err)
@@ -368,4 +383,41 @@ func redisName(s string) string {
 		return "in-process"
 	}
 	return redactURL(s)
+}
+
+// ingestPhase posts o.orders orders in batches to the ingestion API and, on MySQL, writes the
+// same rows with plain INSERTs as the baseline.
+func ingestPhase(ctx context.Context, o options, emu *slackemu.Slack, ws *slackemu.Workspace, serverURL, dbURL string,
+	client *http.Client, rep *report, logf func(string, ...any)) error {
+	token, err := rotateToken(ctx, emu, ws)
+	if err != nil {
+		return err
+	}
+	bodies := orderBatches(o.orders, o.batch)
+	next := func(i int) Request {
+		return Request{Path: "/api/v1/orders", ContentType: "application/json", Body: bodies[i], Bearer: token}
+	}
+	scenario := fmt.Sprintf("orders, batch of %d", o.batch)
+	logf("phase 3: %d orders in %d batches → storeops ingestion API, %d workers", o.orders, len(bodies), o.concurrency)
+	res := Load(ctx, client, serverURL, "", next, LoadOptions{Concurrency: o.concurrency, Duration: o.timeout,
+		MaxRequests: len(bodies), Timeout: 2 * time.Minute})
+	res.Target, res.Scenario = "storeops", scenario
+	rep.add(res)
+	rep.Ingest = &ingestFigures{Orders: o.orders, Batch: o.batch, OrdersPerSec: float64(o.orders) / res.Elapsed.Seconds()}
+	unchanged, err := checkRedelivery(ctx, client, serverURL, token, bodies[0])
+	if err != nil {
+		return err
+	}
+	rep.Ingest.RedeliveredUnchanged = unchanged
+	if strings.HasPrefix(dbURL, "mysql://") {
+		logf("phase 3: the same %d orders as plain multi-row INSERTs (baseline)", o.orders)
+		base, err := baseline(ctx, dbURL, o.orders, o.batch, o.concurrency)
+		if err != nil {
+			return fmt.Errorf("baseline: %w", err)
+		}
+		base.Target, base.Scenario = "plain INSERT", scenario
+		rep.add(base)
+		rep.Ingest.BaselineOrdersPerSec = float64(o.orders) / base.Elapsed.Seconds()
+	}
+	return nil
 }

@@ -22,6 +22,7 @@ type report struct {
 	SeedSeconds float64
 	Results     []Result
 	E2E         *endToEnd
+	Ingest      *ingestFigures
 	Server      serverStats
 }
 
@@ -64,6 +65,17 @@ type serverStats struct {
 	LogWarnings    int
 	ParseProblems  int
 	ProcessCPUSecs float64 // process_cpu_seconds_total of the server at the end
+}
+
+// ingestFigures are the ingestion phase's totals.
+type ingestFigures struct {
+	Orders               int     `json:"orders"`
+	Batch                int     `json:"batch"`
+	OrdersPerSec         float64 `json:"orders_per_second"`
+	BaselineOrdersPerSec float64 `json:"baseline_orders_per_second,omitempty"`
+	// RedeliveredUnchanged is how many orders of the first batch, sent again after the run,
+	// the server answered as unchanged: all of them when every order was stored once.
+	RedeliveredUnchanged int `json:"redelivered_unchanged"`
 }
 
 func newReport(o options, dbURL string) *report {
@@ -126,6 +138,13 @@ func (r *report) writeText(w io.Writer) error {
 			fmt.Fprintf(w, "  INCOMPLETE: %s\n", e.Incomplete)
 		}
 	}
+	if in := r.Ingest; in != nil {
+		fmt.Fprintf(w, "\ningestion: %d orders in batches of %d: %.0f orders/s", in.Orders, in.Batch, in.OrdersPerSec)
+		if in.BaselineOrdersPerSec > 0 {
+			fmt.Fprintf(w, " (plain INSERTs: %.0f orders/s)", in.BaselineOrdersPerSec)
+		}
+		fmt.Fprintf(w, "\n  the first batch sent again: %d/%d unchanged\n", in.RedeliveredUnchanged, min(in.Batch, in.Orders))
+	}
 	s := r.Server
 	fmt.Fprintf(w, "\nserver side (/metrics): help handler mean %s over %d; approve work after the ack mean %s over %d\n",
 		fmtDur(s.HelpMean), s.HelpCount, fmtDur(s.ApproveMean), s.ApproveCount)
@@ -177,6 +196,9 @@ func (r *report) writeJSON(w io.Writer) error {
 			"server_cpu_seconds":         e.ServerCPU,
 			"incomplete":                 e.Incomplete,
 		}
+	}
+	if r.Ingest != nil {
+		out["ingestion"] = r.Ingest
 	}
 	s := r.Server
 	out["server"] = map[string]any{
