@@ -262,6 +262,7 @@ func englishBase() map[string]string {
 		"action.store.channel":            "set an order channel",
 
 		// Shared bits of views.
+		"actor.api":        "the %s order API",
 		"actor.system":     "StoreOps",
 		"list.separator":   ", ",
 		"view.label":       "%s:", // label

@@ -295,6 +295,11 @@ func (l Localizer) Mention(userID string) string {
 	case domain.SystemUser:
 		return l.T("actor.system")
 	}
+	// Actors that are not Slack users (the ingestion API acts as "api:<store>") are named,
+	// not mentioned: Slack would show a broken mention.
+	if store, ok := strings.CutPrefix(userID, "api:"); ok {
+		return l.T("actor.api", store)
+	}
 	return "<@" + userID + ">"
 }
 

@@ -141,6 +141,7 @@ func documentedArgs() map[string][]any {
 		"store.token.not_set":                  {"TM01"},
 		"store.token.rotated":                  {"TM01", "so_3kT9xQ2mZ7"},
 		"order.already_decided":                {"TM01/2026111100001", "released", "<@U2>"},
+		"actor.api":                            {"TM01"},
 		"order.already_closed":                 {"TM01/2026111100001", "released"},
 		"order.exists":                         {"TM01/2026111100001"},
 		"order.not_found":                      {int64(42)},

@@ -258,6 +258,7 @@ func chineseBase() map[string]string {
 		"action.store.channel":            "设置了订单频道",
 
 		// Shared bits of views.
+		"actor.api":        "%s 订单接口",
 		"actor.system":     "StoreOps",
 		"list.separator":   "、",
 		"view.label":       "%s：",
