@@ -41,6 +41,7 @@ import (
 	"storeops/domain/store/storedb"
 	"storeops/handlers"
 	"storeops/jobs"
+	"storeops/webhook"
 )
 
 // migrations are every area's schema changes; gormdb runs them in ID order.
@@ -160,7 +161,8 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		Settings: listing.Settings{PriceChangePct: cfg.PriceChangeThreshold, SlowMovingDays: cfg.SlowMovingDays}})
 	a.tokens = store.NewTokens(storedb.NewTokenRepo(a.db), a.stores, a.clock)
 	a.orders = order.NewService(order.Deps{Repo: orderdb.New(a.db), Rules: orderdb.NewRuleRepo(a.db), Tx: tx, Audit: auditLog,
-		Outbox: out, Stores: a.stores, Stock: a.listings, Clock: a.clock})
+		Outbox: out, Stores: a.stores, Stock: a.listings, Keeper: a.listings,
+		Webhooks: orderdb.NewWebhookRepo(a.db), Sender: webhook.NewSender(a.clock, version), Clock: a.clock})
 	for _, p := range listing.Policies() {
 		a.approvals.Register(p, a.listings.Applier(p.Kind))
 	}
@@ -175,7 +177,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	// The ingestion API is a second edge beside Slack's: /api/ goes to it, everything else
 	// (Slack endpoints, health, metrics) to the bot.
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(api.Deps{Orders: a.orders, Tokens: a.tokens, Stores: a.stores, Catalog: catalog, Log: a.log}).Handler())
+	mux.Handle("/api/", api.New(api.Deps{Orders: a.orders, Shipments: a.orders, Tokens: a.tokens, Stores: a.stores, Catalog: catalog, Log: a.log}).Handler())
 	mux.Handle("/", a.bot.Handler(map[string]bot.Probe{
 		"database": func(ctx context.Context) error { return gormdb.Ping(ctx, a.db) },
 		"redis":    a.state.Ping,
@@ -191,6 +193,9 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	}{
 		{"0 * * * *", jobs.ApprovalReminders{Engine: a.approvals, Log: a.log}},
 		{"0 10 * * 1", jobs.DelistScan{Tx: tx, Listings: a.listings, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
+		{"*/20 * * * *", jobs.OrderRecheck{Orders: a.orders, Log: a.log}},
+		{"*/10 * * * *", jobs.WarehouseHandoff{Orders: a.orders, Log: a.log}},
+		{"0 10 * * *", jobs.UnshippedReminder{Tx: tx, Orders: a.orders, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
 	} {
 		if err = a.scheduler.Add(j.spec, j.job); err != nil {
 			return nil, err

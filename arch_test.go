@@ -151,6 +151,13 @@ var importRules = []importRule{
 		forbids: []forbidden{forbidGorm, forbidSlack, forbidRedis, forbidDB, forbidGormDB, forbidHandlers, forbidJobs},
 	},
 	{
+		// The order file reader turns CSV and XLSX into order inputs: it may use the domain
+		// and excelize, nothing of Slack, storage, the edges or the jobs.
+		who:     "orderfile",
+		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/orderfile") },
+		forbids: []forbidden{forbidGorm, forbidDB, forbidGormDB, forbidSlack, forbidRedis, forbidBot, forbidHandlers, forbidJobs},
+	},
+	{
 		who:     "jobs",
 		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/jobs") },
 		forbids: []forbidden{forbidBot, forbidHandlers, forbidDB, forbidGormDB, forbidGorm, forbidSlack, forbidRedis},
@@ -243,6 +250,7 @@ func TestArchChecker(t *testing.T) {
 		{ImportPath: "storeops/handlers", Name: "handlers", Imports: []string{"storeops/bot", "storeops/bot/views", "storeops/domain/listing"}},
 		{ImportPath: "storeops/jobs", Name: "jobs", Imports: []string{"github.com/robfig/cron/v3", "storeops/domain/listing"}},
 		{ImportPath: "storeops/api", Name: "api", Imports: []string{"net/http", "encoding/json", "storeops/bot/i18n", "storeops/domain", "storeops/domain/order", "storeops/domain/store"}},
+		{ImportPath: "storeops/orderfile", Name: "orderfile", Imports: []string{"encoding/csv", "github.com/xuri/excelize/v2", "golang.org/x/text/encoding/simplifiedchinese", "storeops/domain", "storeops/domain/order"}},
 		// Broken.
 		{ImportPath: "storeops/domain", Name: "domain", Imports: []string{"github.com/google/uuid", "storeops/domain/listing"}},
 		{ImportPath: "storeops/domain/listing", Name: "listing", Imports: []string{"gorm.io/gorm", "storeops/domain/listing/listingdb", "storeops/bot"}},
@@ -253,6 +261,8 @@ func TestArchChecker(t *testing.T) {
 		{ImportPath: "storeops/jobs/digest", Name: "digest", Imports: []string{"github.com/slack-go/slack", "storeops/bot"}},
 		{ImportPath: "storeops/bench", Name: "main", Imports: []string{"gorm.io/driver/mysql"}}, // main may
 		{ImportPath: "storeops/shellkit", Name: "shellkit", Imports: []string{"github.com/glebarez/sqlite"}},
+		{ImportPath: "storeops/orderfile/xls", Name: "xls", Imports: []string{"gorm.io/gorm", "storeops/domain/order/orderdb", "storeops/domain/gormdb",
+			"github.com/slack-go/slack", "github.com/redis/go-redis/v9", "storeops/bot", "storeops/handlers", "storeops/jobs"}},
 		{ImportPath: "storeops/api/v2", Name: "v2", Imports: []string{"gorm.io/gorm", "storeops/domain/order/orderdb", "storeops/domain/gormdb",
 			"github.com/slack-go/slack", "github.com/redis/go-redis/v9", "storeops/handlers", "storeops/jobs"}},
 	}
@@ -280,6 +290,14 @@ func TestArchChecker(t *testing.T) {
 		"storeops/handlers imports storeops/domain/listing/listingdb: handlers must not import a *db storage package",
 		"storeops/jobs/digest imports github.com/slack-go/slack: jobs must not import slack-go",
 		"storeops/jobs/digest imports storeops/bot: jobs must not import bot",
+		"storeops/orderfile/xls imports github.com/redis/go-redis/v9: orderfile must not import redis",
+		"storeops/orderfile/xls imports github.com/slack-go/slack: orderfile must not import slack-go",
+		"storeops/orderfile/xls imports gorm.io/gorm: orderfile must not import gorm",
+		"storeops/orderfile/xls imports storeops/bot: orderfile must not import bot",
+		"storeops/orderfile/xls imports storeops/domain/gormdb: orderfile must not import domain/gormdb",
+		"storeops/orderfile/xls imports storeops/domain/order/orderdb: orderfile must not import a *db storage package",
+		"storeops/orderfile/xls imports storeops/handlers: orderfile must not import handlers",
+		"storeops/orderfile/xls imports storeops/jobs: orderfile must not import jobs",
 		"storeops/shellkit imports github.com/glebarez/sqlite: packages other than main and domain/gormdb must not import a database driver (only main and domain/gormdb open the database)",
 	}
 	if !slices.Equal(got, want) {

@@ -39,6 +39,11 @@ type Orders interface {
 	Ingest(ctx context.Context, actor domain.Actor, storeCode string, inputs []order.Input) ([]order.Result, error)
 }
 
+// Shipments records shipments from a store's integration (order.Service).
+type Shipments interface {
+	RecordShipments(ctx context.Context, actor domain.Actor, storeCode string, inputs []order.ShipmentInput) ([]order.ShipmentResult, error)
+}
+
 // Tokens checks a store's bearer token (store.Tokens).
 type Tokens interface {
 	Authenticate(ctx context.Context, code, token string) error
@@ -51,11 +56,13 @@ type Stores interface {
 
 // Deps are what the API calls.
 type Deps struct {
-	Orders  Orders
-	Tokens  Tokens
-	Stores  Stores
-	Catalog *i18n.Catalog
-	Log     *slog.Logger
+	Orders Orders
+	// Shipments may be nil (the API then answers 404 on /api/v1/shipments).
+	Shipments Shipments
+	Tokens    Tokens
+	Stores    Stores
+	Catalog   *i18n.Catalog
+	Log       *slog.Logger
 }
 
 // API serves /api/.
@@ -84,6 +91,13 @@ func (a *API) Handler() http.Handler {
 		w.Header().Set("Allow", http.MethodPost)
 		a.fail(w, http.StatusMethodNotAllowed, "method_not_allowed", a.l.T("api.method_not_allowed"))
 	})
+	if a.d.Shipments != nil {
+		mux.HandleFunc("POST /api/v1/shipments", a.postShipments)
+		mux.HandleFunc("/api/v1/shipments", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", http.MethodPost)
+			a.fail(w, http.StatusMethodNotAllowed, "method_not_allowed", a.l.T("api.method_not_allowed"))
+		})
+	}
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		a.fail(w, http.StatusNotFound, "not_found", a.l.T("api.not_found"))
 	})

@@ -109,7 +109,9 @@ func (d *Dispatcher) Run(ctx context.Context) {
 func (d *Dispatcher) Drain(ctx context.Context) (int, error) {
 	total := 0
 	for ctx.Err() == nil {
-		batch, err := d.repo.Claim(ctx, d.worker, d.clock.Now(), 2*time.Minute, 20)
+		// Claiming is not cut short either: a claim cancelled half-way would leave the rows it
+		// had leased unreachable until their lease ran out.
+		batch, err := d.repo.Claim(context.WithoutCancel(ctx), d.worker, d.clock.Now(), 2*time.Minute, 20)
 		if err != nil {
 			return total, fmt.Errorf("claim outbox: %w", err)
 		}

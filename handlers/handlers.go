@@ -31,6 +31,9 @@ func Register(b *bot.Bot, d Deps) {
 	registerListings(b, d)
 	registerApprovals(b, d)
 	registerOrders(b, d)
+	registerOrderCommands(b, d)
+	registerRules(b, d)
+	registerImports(b, d)
 	registerEvents(b)
 }
 

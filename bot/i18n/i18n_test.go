@@ -23,6 +23,32 @@ import (
 // than documented fails TestDocumentedArgs, so that a new argument is always documented.
 func documentedArgs() map[string][]any {
 	return map[string][]any{
+		// Order files (en_import.go, zh_import.go).
+		"import.orders.ready":       {"TM01", 30, "Asia/Shanghai"},
+		"import.store.which":        {"TM01, JD01"},
+		"import.store.unknown":      {"orders.xlsx", "TM01, JD01"},
+		"import.store.conflict":     {"TM01-orders.xlsx", "TM01", "JD01"},
+		"import.template.format":    {"pdf"},
+		"import.template.sent":      {"orders-template.xlsx"},
+		"import.started":            {"orders.xlsx", "TM01", 10000},
+		"import.format.unsupported": {"orders.xls"},
+		"import.file.unreadable":    {"xlsx", "zip: not a valid zip file"},
+		"import.file.too_large":     {64},
+		"file.too_large":            {"orders.xlsx", int64(32)},
+		"file.external":             {"orders.xlsx"},
+		"import.csv.invalid":        {12, "extraneous \" in field"},
+		"import.columns.missing":    {"商品编码 / SKU, 数量 / Quantity"},
+		"import.rows.too_many":      {50000},
+		"import.time.invalid":       {"yesterday"},
+		"import.summary.title":      {"orders.xlsx", "TM01", 9998, 10000, "8.2s"},
+		"import.summary.counts":     {9990, 3, 5, 2},
+		"import.summary.held":       {4},
+		"import.summary.stopped":    {2000, 10000, "Something went wrong."},
+		"import.summary.row":        {4, "2026111100009", "数量: Give the quantity as a whole number of at least 1 (got “abc”)."},
+		"import.summary.problem":    {"数量", "Give the quantity as a whole number of at least 1 (got “abc”)."},
+		"import.summary.problem_at": {"数量", 5, "Give the quantity as a whole number of at least 1 (got “abc”)."},
+		"import.summary.more":       {12},
+
 		"error.invalid_fields":                 {2},
 		"error.needs_role":                     {"supervisor"},
 		"error.internal":                       {"a1b2c3"},
@@ -189,6 +215,76 @@ func documentedArgs() map[string][]any {
 		"view.order.outcome":                   {"released"},
 		"view.order.outcome.by":                {"cancelled", "<@U2>", "2026-11-11 09:40"},
 		"view.order.more_items":                {3},
+		// Shipping, reading orders, the warehouse hand-off and the unshipped reminder.
+		"order.shipped":               {"TM01/2026111100001", "SF Express", "SF1234567890"},
+		"order.ship.already":          {"TM01/2026111100001", "SF Express", "SF1234567890"},
+		"order.ship.held":             {"TM01/2026111100001"},
+		"order.ship.cancelled":        {"TM01/2026111100001"},
+		"order.ship.status":           {"TM01/2026111100001", "held"},
+		"order.carrier.invalid":       {order.MaxCarrier},
+		"order.tracking.invalid":      {"SF 123"},
+		"order.shipments.too_large":   {1200, order.MaxShipmentBatch},
+		"order.ref.invalid":           {""},
+		"order.ambiguous":             {"2026111100001", "JD01/2026111100001, TM01/2026111100001"},
+		"order.list.unknown":          {"late", "held, unshipped"},
+		"order.webhook.exists":        {"TM01-17"},
+		"order.webhook.not_found":     {int64(17)},
+		"store.webhook.invalid":       {"ftp://wms"},
+		"store.webhook.set":           {"TM01", "https://wms.example.com/storeops", "whsec_3kT9xQ2mZ7"},
+		"store.webhook.off":           {"TM01"},
+		"store.promise.invalid":       {720},
+		"store.promise.set":           {"TM01", 24},
+		"view.orderinfo.header":       {"TM01/2026111100001", "released"},
+		"view.orderinfo.times":        {"2026-11-11 00:05", "2026-11-11 00:06"},
+		"view.orderinfo.shipped":      {"SF Express", "SF1234567890", "2026-11-12 10:00"},
+		"view.orderinfo.handed_off":   {"2026-11-11 00:10"},
+		"view.orderinfo.decided":      {"<@U2>", "2026-11-11 09:40"},
+		"view.orders.found":           {"13800138000", 2},
+		"view.orders.title.held":      {3},
+		"view.orders.title.unshipped": {3},
+		"view.orders.more":            {50, "held"},
+		"view.handoff.text":           {"TM01", 12},
+		"view.handoff.header":         {"TM01"},
+		"view.handoff.context":        {"TM01-17", "2026-11-11 00:10", 12},
+		"view.handoff.more":           {4},
+		"view.unshipped.text":         {5, "TM01", 48},
+		"view.unshipped.header":       {48, "TM01"},
+		"view.unshipped.line":         {"TM01/2026111100001", "2026-11-11 00:06"},
+		"view.unshipped.more":         {4},
+		"view.order.outcome.review":   {"2026-11-11 00:30"},
+		// Review rules and the blacklist.
+		"rules.edit.empty":           {"duplicate_order"},
+		"rules.param.none":           {"buffer", "blacklisted"},
+		"rules.scope.platform":       {"amazon", "taobao, tmall"},
+		"rules.scope.unknown":        {"colour", "platforms, provinces, min_amount, max_amount"},
+		"blacklist.kind.unknown":     {"email", "buyer, phone, address"},
+		"blacklist.value.too_long":   {order.MaxBlacklistValue},
+		"blacklist.phone.invalid":    {"12345"},
+		"rules.set.not_pair":         {"buffer"},
+		"blacklist.added":            {"phone", "`13800138000`", "TM01"},
+		"blacklist.removed":          {"phone", "`13800138000`", "TM01"},
+		"view.rules.text":            {"TM01"},
+		"view.rules.title":           {"TM01"},
+		"view.rules.defaults":        {"TM01"},
+		"view.rules.updated":         {"<@U2>", "2026-11-11 09:30", 3},
+		"view.rules.param.own":       {"buffer", "duration", "2h", "30m"},
+		"view.rules.param.default":   {"buffer", "duration", "30m"},
+		"view.rules.value.default":   {"30m"},
+		"view.rules.scope":           {"platforms Tmall, amount ≥ ¥100.00"},
+		"view.rules.scope.platforms": {"Tmall, JD"},
+		"view.rules.scope.provinces": {"广东, 浙江"},
+		"view.rules.scope.min":       {"100.00"},
+		"view.rules.scope.max":       {"500.00"},
+		"view.rules.footer":          {"TM01"},
+		"view.rules.changed":         {"TM01", "Duplicate or mergeable order", "duplicate_order"},
+		"view.rules.unchanged":       {"TM01", "Duplicate or mergeable order", "duplicate_order"},
+		"view.rules.change":          {"`buffer`", "30m (default)", "2h"},
+		"view.rules.change.version":  {2},
+		"view.blacklist.title":       {"TM01", 3},
+		"view.blacklist.text":        {"TM01"},
+		"view.blacklist.empty":       {"TM01"},
+		"view.blacklist.added":       {"<@U2>", "2026-11-11 09:30"},
+		"view.blacklist.more":        {12},
 	}
 }
 
@@ -609,5 +705,35 @@ func TestNames(t *testing.T) {
 		if !en.Has("role.name."+string(r)) || !zh.Has("role.name."+string(r)) {
 			t.Errorf("role %s has no name", r)
 		}
+	}
+}
+
+// TestImportKeysExist does for the order file reader (orderfile, outside the scanned
+// directories) what TestCallerKeysExist does for the edge.
+func TestImportKeysExist(t *testing.T) {
+	pattern := regexp.MustCompile(`Errorf\((?:domain\.)?E[A-Z]+,\s*"([^"]+)"`)
+	files, _ := filepath.Glob(filepath.Join("..", "..", "orderfile", "*.go"))
+	en, zh := english(), chinese()
+	found := 0
+	for _, path := range files {
+		if strings.HasSuffix(path, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range pattern.FindAllStringSubmatch(string(src), -1) {
+			found++
+			if _, ok := en[m[1]]; !ok {
+				t.Errorf("%s uses %q, which is not in the English catalog", path, m[1])
+			}
+			if _, ok := zh[m[1]]; !ok {
+				t.Errorf("%s uses %q, which is not in the Chinese catalog", path, m[1])
+			}
+		}
+	}
+	if found < 5 {
+		t.Fatalf("found only %d keys in orderfile; is the scan broken?", found)
 	}
 }

@@ -1,6 +1,80 @@
 package i18n
 
-// chineseRules is the Chinese text of the rules area.
+// chineseRules is the Chinese text of the rules area: `/ops rules`（店铺的订单审核规则）and
+// `/ops blacklist`（黑名单）.
 func chineseRules() map[string]string {
-	return map[string]string{}
+	return map[string]string{
+		// Help.
+		"help.area.rules":       "审核规则",
+		"help.area.blacklist":   "黑名单",
+		"help.rules.show":       "查看店铺的订单审核规则。管理员和运营主管可修改：set <审核项> <参数>=<值> …（可一次设置多个；severity=hold|alert 设置处理级别；scope.platforms、scope.provinces、scope.min_amount、scope.max_amount 设置适用范围；<参数>=default 恢复默认值），enable <审核项> 启用，disable <审核项> 停用",
+		"help.blacklist.add":    "把买家账号、电话或地址加入店铺黑名单，之后的订单将被拦截（含空格的值请加引号，如 \"浙江省杭州市西湖区文三路 90 号\"）",
+		"help.blacklist.remove": "把买家账号、电话或地址移出店铺黑名单",
+		"help.blacklist.list":   "查看店铺黑名单（电话号码仅对运营主管和管理员完整显示）",
+
+		// Domain messages.
+		"rules.edit.empty":          "%s 没有要修改的内容：请给出 参数=值、severity=hold|alert，或使用 enable / disable。",
+		"rules.param.none":          "%[2]s 没有参数，只能修改处理级别、适用范围和启用状态。",
+		"rules.scope.platform":      "“%[1]s”不是平台；可选：%[2]s。",
+		"rules.scope.unknown":       "适用范围没有“%[1]s”这一项；可选：%[2]s。",
+		"blacklist.kind.unknown":    "不能把“%[1]s”加入黑名单；可选：%[2]s。",
+		"blacklist.value.too_long":  "黑名单条目太长（最多 %d 个字符）。",
+		"blacklist.buyer.invalid":   "请给出买家的平台账号。",
+		"blacklist.phone.invalid":   "“%s”不是可以匹配的电话号码：请给出完整号码，不要带 *（可以带 +86 和空格）。",
+		"blacklist.address.invalid": "请给出完整地址，从省份写起，例如 浙江省杭州市西湖区文三路 90 号。",
+		"action.rules.change":       "修改了审核规则",
+		"action.blacklist.add":      "加入了黑名单",
+		"action.blacklist.remove":   "移出了黑名单",
+
+		// Handler messages.
+		"rules.set.not_pair":          "“%s”不是 参数=值 的形式；例如 buffer=2h 或 severity=alert。",
+		"rules.kind.int":              "整数",
+		"rules.kind.money":            "金额",
+		"rules.kind.duration":         "时长",
+		"rules.kind.list":             "列表",
+		"rules.kind.bool":             "是/否",
+		"rules.hint.int":              "整数的写法如 5。",
+		"rules.hint.money":            "金额以元为单位，最多两位小数，如 20000 或 0.01。",
+		"rules.hint.duration":         "时长的写法如 30m、2h、1h30m 或 2d（最多 366 天）。",
+		"rules.hint.list":             "列表用逗号分隔，如 新疆,西藏。",
+		"rules.hint.bool":             "请填 yes 或 no。",
+		"blacklist.added":             "已加入 %[3]s 的黑名单：%[1]s %[2]s。该店铺之后匹配的订单将被拦截。",
+		"blacklist.removed":           "已从 %[3]s 的黑名单移除：%[1]s %[2]s。之后的订单照常审核。",
+		"view.blacklist.kind.buyer":   "买家账号",
+		"view.blacklist.kind.phone":   "电话",
+		"view.blacklist.kind.address": "地址",
+
+		// Views.
+		"view.rules.text":            "%s 的审核规则",
+		"view.rules.title":           "订单审核规则 · %s",
+		"view.rules.defaults":        "%s 使用默认规则，尚未有人修改。",
+		"view.rules.updated":         "最近由 %[1]s 于 %[2]s 修改（第 %[3]d 版）。",
+		"view.rules.on":              "✅ 启用",
+		"view.rules.off":             "⏸️ 停用",
+		"view.rules.missing":         "⏸️ 停用：不在本店规则中（enable 会按默认设置加入）",
+		"view.rules.param.own":       "`%[1]s`（%[2]s）：*%[3]s*（默认 %[4]s）",
+		"view.rules.param.default":   "`%[1]s`（%[2]s）：%[3]s（默认）",
+		"view.rules.value.default":   "%s（默认）",
+		"view.rules.no_params":       "无参数。",
+		"view.rules.scope.all":       "适用范围：全部订单",
+		"view.rules.scope":           "适用范围：%s",
+		"view.rules.scope.platforms": "平台 %s",
+		"view.rules.scope.provinces": "省份 %s",
+		"view.rules.scope.min":       "金额 ≥ ¥%s",
+		"view.rules.scope.max":       "金额 ≤ ¥%s",
+		"view.rules.footer":          "修改：`/ops rules %[1]s set <审核项> <参数>=<值> …` · `severity=hold|alert` · `<参数>=default` · `/ops rules %[1]s enable|disable <审核项>`",
+		"view.rules.changed":         "%[1]s 的审核规则已修改：*%[2]s*（`%[3]s`）",
+		"view.rules.unchanged":       "%[1]s 的审核规则：*%[2]s*（`%[3]s`）已是这样，没有修改。",
+		"view.rules.change":          "• %[1]s：%[2]s → %[3]s",
+		"view.rules.change.enabled":  "启用状态",
+		"view.rules.change.version":  "已保存为第 %d 版。",
+		"view.blacklist.title":       "黑名单 · %[1]s（%[2]d）",
+		"view.blacklist.text":        "%s 的黑名单",
+		"view.blacklist.empty":       "%s 的黑名单是空的。",
+		"view.blacklist.global":      "所有店铺",
+		"view.blacklist.no_reason":   "未填写原因",
+		"view.blacklist.added":       "%[1]s，%[2]s",
+		"view.blacklist.more":        "……还有 %d 条。",
+		"view.blacklist.masked":      "电话号码已隐藏部分数字；运营主管和管理员可看到完整号码。",
+	}
 }

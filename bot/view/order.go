@@ -53,6 +53,9 @@ func OrderCard(l i18n.Localizer, c order.Card, tz *time.Location) (string, []sla
 		return text, append(blocks, orderButtons(l, c))
 	}
 	line := l.T("view.order.outcome", l.T("order.status."+string(c.Status)))
+	if c.DecidedBy == "" && c.Status == order.StatusReleased && !c.ReleasedAt.IsZero() {
+		line = l.T("view.order.outcome.review", l.Time(c.ReleasedAt, tz))
+	}
 	if c.DecidedBy != "" {
 		line = l.T("view.order.outcome.by", l.T("order.status."+string(c.Status)), l.Mention(c.DecidedBy), l.Time(c.DecidedAt, tz))
 	}

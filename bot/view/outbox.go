@@ -50,6 +50,20 @@ func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time
 		}
 		text, blocks := OrderCard(l, c, tz)
 		return text, blocks, nil
+	case order.TemplateHandoff:
+		var h order.HandoffList
+		if err := json.Unmarshal(payload, &h); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		text, blocks := OrderHandoff(l, h, tz)
+		return text, blocks, nil
+	case order.TemplateUnshipped:
+		var u order.UnshippedList
+		if err := json.Unmarshal(payload, &u); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		text, blocks := OrderUnshipped(l, u, tz)
+		return text, blocks, nil
 	}
 	return "", nil, fmt.Errorf("render: unknown outbox template %q", template)
 }

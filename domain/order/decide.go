@@ -34,6 +34,9 @@ type Card struct {
 	DecidedAt     time.Time    `json:"decided_at,omitzero"`
 	Reason        string       `json:"reason,omitempty"`
 	ReceivedAt    time.Time    `json:"received_at"`
+	// ReleasedAt is when a released order was released; without DecidedBy, the review
+	// released it (the recheck, or a redelivery that cleared its reasons).
+	ReleasedAt time.Time `json:"released_at,omitzero"`
 }
 
 // CardOf builds the card view of an order.
@@ -41,7 +44,8 @@ func CardOf(o Order) Card {
 	return Card{ID: o.ID, Ref: o.Ref(), Buyer: o.Buyer.Name, Phone: MaskPhone(o.Buyer.Phone),
 		Region: strings.TrimSpace(o.Address.Province + " " + o.Address.City + " " + o.Address.District),
 		Items:  o.Items, Paid: o.Amounts.Paid, PaymentStatus: string(o.PaymentStatus), Flags: o.Flags, Notes: o.Notes,
-		Status: o.Status, DecidedBy: o.DecidedBy, DecidedAt: o.DecidedAt, Reason: o.CancelReason, ReceivedAt: o.ReceivedAt}
+		Status: o.Status, DecidedBy: o.DecidedBy, DecidedAt: o.DecidedAt, Reason: o.CancelReason, ReceivedAt: o.ReceivedAt,
+		ReleasedAt: o.ReleasedAt}
 }
 
 // deciders may release, cancel and blacklist held orders.

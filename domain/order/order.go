@@ -123,8 +123,11 @@ type Order struct {
 	CancelReason string
 	ReceivedAt   time.Time
 	ReleasedAt   time.Time
-	ShippedAt    time.Time
-	UpdatedAt    time.Time
+	// HandedOffAt is when the released order went to the warehouse (channel message and/or
+	// webhook); zero while it waits for the next hand-off.
+	HandedOffAt time.Time
+	ShippedAt   time.Time
+	UpdatedAt   time.Time
 	// Fingerprint is a hash of what the platform sent, so that a redelivery of the same
 	// order is recognised as unchanged without comparing field by field.
 	Fingerprint string
@@ -172,7 +175,15 @@ type Filter struct {
 	Phone           string
 	BuyerName       string
 	PlatformOrderID string
-	Limit           int
+	// ReleasedBefore keeps orders released before it (for the unshipped reminder).
+	ReleasedBefore time.Time
+	// NotHandedOff keeps orders not yet handed to the warehouse.
+	NotHandedOff bool
+	// AfterID keeps orders with a larger id, and Oldest lists oldest (lowest id) first
+	// instead of newest first, so that a job can walk every matching order page by page.
+	AfterID int64
+	Oldest  bool
+	Limit   int
 }
 
 // Repository stores orders. Writes join the transaction in ctx.

@@ -11,9 +11,10 @@ import (
 	"storeops/domain/store"
 )
 
-// Stores finds the shop an order belongs to.
+// Stores finds the shop an order belongs to, and lists them for the jobs.
 type Stores interface {
 	Find(ctx context.Context, code string) (store.Store, error)
+	List(ctx context.Context) ([]store.Store, error)
 }
 
 // Stock tells the available stock of a store's SKUs that StoreOps knows (its listings).
@@ -30,7 +31,14 @@ type Deps struct {
 	Outbox *outbox.Outbox
 	Stores Stores
 	Stock  Stock
-	Clock  domain.Clock
+	// Keeper takes a new order's quantities off the listings' stock (listing.Service); nil
+	// leaves the stock alone.
+	Keeper StockKeeper
+	// Webhooks queues the warehouse webhook batches and Sender delivers them; without
+	// them stores' webhooks are ignored (the warehouse channel still gets its messages).
+	Webhooks WebhookRepository
+	Sender   WebhookSender
+	Clock    domain.Clock
 }
 
 // Service receives and reviews orders.
@@ -115,10 +123,15 @@ func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store,
 		case domain.ErrorCode(err) == domain.ENOTFOUND:
 			now := s.d.Clock.Now()
 			o.ReceivedAt, o.UpdatedAt = now, now
-			if err := s.review(ctx, st, &o); err != nil {
+			facts, err := s.reviewWith(ctx, st, &o)
+			if err != nil {
 				return err
 			}
 			if err := s.d.Repo.Create(ctx, &o); err != nil {
+				return err
+			}
+			// Only a new order takes stock: a redelivery of it has already.
+			if err := s.reserve(ctx, o, facts.Stock); err != nil {
 				return err
 			}
 			res.Outcome, res.Order = OutcomeCreated, o
@@ -174,13 +187,19 @@ func (s *Service) announce(ctx context.Context, st store.Store, before, after Or
 
 // review runs the store's rules on o and sets its flags and status.
 func (s *Service) review(ctx context.Context, st store.Store, o *Order) error {
+	_, err := s.reviewWith(ctx, st, o)
+	return err
+}
+
+// reviewWith is review, returning the facts it judged by.
+func (s *Service) reviewWith(ctx context.Context, st store.Store, o *Order) (Facts, error) {
 	rules, err := s.rulesOf(ctx, st.Code)
 	if err != nil {
-		return err
+		return Facts{}, err
 	}
 	facts, err := s.facts(ctx, st, *o, rules)
 	if err != nil {
-		return err
+		return Facts{}, err
 	}
 	o.Flags = Review(*o, facts, rules)
 	next := Decide(o.Flags)
@@ -188,7 +207,7 @@ func (s *Service) review(ctx context.Context, st store.Store, o *Order) error {
 		o.ReleasedAt = facts.Now
 	}
 	o.Status = next
-	return nil
+	return facts, nil
 }
 
 // rulesOf returns the store's rules, or the defaults for a store that has not tuned them.
@@ -208,7 +227,15 @@ func (s *Service) facts(ctx context.Context, st store.Store, o Order, rules []Ru
 	f := Facts{Now: s.d.Clock.Now(), Platform: st.Platform}
 	var err error
 	if w := MaxWindow(rules); w > 0 {
-		if f.Recent, err = s.d.Repo.Recent(ctx, o, f.Now.Add(-w)); err != nil {
+		// The window is anchored at the order, not at the review: a stored order reviewed
+		// again (a redelivery, the recheck) is compared with the same neighbours, so that a
+		// duplicate or a burst to one address stays one however late the recheck runs, and
+		// clears only when the neighbours change (cancelled, say).
+		anchor := f.Now
+		if !o.ReceivedAt.IsZero() && o.ReceivedAt.Before(anchor) {
+			anchor = o.ReceivedAt
+		}
+		if f.Recent, err = s.d.Repo.Recent(ctx, o, anchor.Add(-w)); err != nil {
 			return Facts{}, fmt.Errorf("recent orders: %w", err)
 		}
 	}
@@ -221,6 +248,9 @@ func (s *Service) facts(ctx context.Context, st store.Store, o Order, rules []Ru
 	}
 	if f.Stock, err = s.d.Stock.Available(ctx, st.Code, skus); err != nil {
 		return Facts{}, fmt.Errorf("stock: %w", err)
+	}
+	if o.ID != 0 && s.d.Keeper != nil {
+		f.Stock = stockBeforeReservation(f.Stock, o)
 	}
 	return f, nil
 }

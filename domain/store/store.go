@@ -3,7 +3,10 @@ package store
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -23,8 +26,32 @@ type Store struct {
 	// until an admin sets them.
 	TeamChannel      string
 	WarehouseChannel string
-	CreatedBy        string
-	CreatedAt        time.Time
+	// WarehouseWebhookURL receives the store's released orders as signed JSON batches
+	// (docs/warehouse-webhook.md), signed with WarehouseWebhookSecret; empty when the
+	// warehouse has no system of its own.
+	WarehouseWebhookURL string
+	// The secret is left out of every JSON view (the audit trail records whole stores).
+	WarehouseWebhookSecret string `json:"-"`
+	// ShipWithinHours is the store's shipping promise: a released order not shipped within
+	// it is reminded to the team. DefaultShipWithinHours when not set.
+	ShipWithinHours int
+	CreatedBy       string
+	CreatedAt       time.Time
+}
+
+// DefaultShipWithinHours is the shipping promise of a store that has not set its own.
+const DefaultShipWithinHours = 48
+
+// MaxShipWithinHours bounds the promise (a month).
+const MaxShipWithinHours = 720
+
+// ShipWithin is the store's shipping promise as a duration.
+func (s Store) ShipWithin() time.Duration {
+	h := s.ShipWithinHours
+	if h <= 0 {
+		h = DefaultShipWithinHours
+	}
+	return time.Duration(h) * time.Hour
 }
 
 // Platforms StoreOps knows.
@@ -71,7 +98,7 @@ func (s *Service) Add(ctx context.Context, actor domain.Actor, code, platform, n
 		return Store{}, err
 	}
 	st := Store{Code: strings.ToUpper(strings.TrimSpace(code)), Platform: strings.ToLower(strings.TrimSpace(platform)),
-		Name: strings.TrimSpace(name), CreatedBy: actor.UserID, CreatedAt: s.clock.Now()}
+		Name: strings.TrimSpace(name), ShipWithinHours: DefaultShipWithinHours, CreatedBy: actor.UserID, CreatedAt: s.clock.Now()}
 	var problems []domain.Problem
 	if !codePattern.MatchString(st.Code) {
 		problems = append(problems, domain.Problem{Field: "code", Key: "store.code.invalid"})
@@ -145,6 +172,88 @@ func (s *Service) SetChannel(ctx context.Context, actor domain.Actor, code, kind
 	})
 	if err != nil {
 		return Store{}, fmt.Errorf("set %s channel of %s: %w", kind, code, err)
+	}
+	return out, nil
+}
+
+// webhookSecretPrefix marks StoreOps webhook secrets, like tokenPrefix marks API tokens.
+const webhookSecretPrefix = "whsec_"
+
+// WebhookOff is the URL word that removes a store's warehouse webhook.
+const WebhookOff = "off"
+
+// SetWebhook points the store's warehouse webhook at rawURL with a new signing secret, and
+// returns the secret: the only time it is shown (StoreOps keeps it, to sign with, but never
+// shows it again). rawURL WebhookOff removes the webhook. Admin only.
+func (s *Service) SetWebhook(ctx context.Context, actor domain.Actor, code, rawURL string) (Store, string, error) {
+	if err := actor.Require(domain.RoleAdmin); err != nil {
+		return Store{}, "", err
+	}
+	code = strings.ToUpper(strings.TrimSpace(code))
+	rawURL = strings.TrimSpace(rawURL)
+	secret := ""
+	if !strings.EqualFold(rawURL, WebhookOff) {
+		u, err := url.Parse(rawURL)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil || len(rawURL) > 500 {
+			return Store{}, "", domain.Errorf(domain.EINVALID, "store.webhook.invalid", rawURL)
+		}
+		var raw [32]byte
+		if _, err := rand.Read(raw[:]); err != nil {
+			return Store{}, "", fmt.Errorf("set webhook of %s: %w", code, err)
+		}
+		secret = webhookSecretPrefix + base64.RawURLEncoding.EncodeToString(raw[:])
+	} else {
+		rawURL = ""
+	}
+	var out Store
+	err := s.tx.InTx(ctx, func(ctx context.Context) error {
+		var before Store
+		var err error
+		out, err = s.repo.Update(ctx, code, func(st *Store) error {
+			before = *st
+			st.WarehouseWebhookURL, st.WarehouseWebhookSecret = rawURL, secret
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		// The secret never goes into the audit trail.
+		return s.audit.Record(ctx, actor, "store.webhook", domain.Subject("store:"+code),
+			map[string]string{"url": before.WarehouseWebhookURL}, map[string]string{"url": out.WarehouseWebhookURL, "secret": "(new)"})
+	})
+	if err != nil {
+		return Store{}, "", fmt.Errorf("set webhook of %s: %w", code, err)
+	}
+	return out, secret, nil
+}
+
+// SetPromise sets how many hours the store promises to ship a released order within
+// (1 to MaxShipWithinHours). Admin or supervisor.
+func (s *Service) SetPromise(ctx context.Context, actor domain.Actor, code string, hours int) (Store, error) {
+	if !actor.Has(domain.RoleAdmin) && !actor.Has(domain.RoleSupervisor) {
+		return Store{}, domain.Errorf(domain.EFORBIDDEN, "error.needs_role", string(domain.RoleAdmin)+" / "+string(domain.RoleSupervisor))
+	}
+	if hours < 1 || hours > MaxShipWithinHours {
+		return Store{}, domain.Errorf(domain.EINVALID, "store.promise.invalid", MaxShipWithinHours)
+	}
+	code = strings.ToUpper(strings.TrimSpace(code))
+	var out Store
+	err := s.tx.InTx(ctx, func(ctx context.Context) error {
+		var before Store
+		var err error
+		out, err = s.repo.Update(ctx, code, func(st *Store) error {
+			before = *st
+			st.ShipWithinHours = hours
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return s.audit.Record(ctx, actor, "store.promise", domain.Subject("store:"+code),
+			map[string]int{"ship_within_hours": before.ShipWithinHours}, map[string]int{"ship_within_hours": out.ShipWithinHours})
+	})
+	if err != nil {
+		return Store{}, fmt.Errorf("set shipping promise of %s: %w", code, err)
 	}
 	return out, nil
 }

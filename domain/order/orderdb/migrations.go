@@ -9,9 +9,10 @@ import (
 	"storeops/domain/gormdb"
 )
 
-// Migrations creates the orders, order_rule_sets and order_blacklist tables.
+// Migrations creates the orders, order_rule_sets and order_blacklist tables, and the
+// shipping columns and tables (shipping_migrations.go).
 func Migrations() []*gormigrate.Migration {
-	return []*gormigrate.Migration{{
+	return append([]*gormigrate.Migration{{
 		ID: "2026112908_orders",
 		Migrate: func(tx *gorm.DB) error {
 			// Every index leads with the store: every query is about one store's orders.
@@ -87,5 +88,5 @@ func Migrations() []*gormigrate.Migration {
 			return gormdb.CreateTable(tx, "order_blacklist", &orderBlacklist{})
 		},
 		Rollback: func(tx *gorm.DB) error { return gormdb.DropTable(tx, "order_blacklist") },
-	}}
+	}}, shippingMigrations()...)
 }

@@ -2,9 +2,10 @@
 package orderdb
 
 import (
+	"cmp"
 	"context"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -78,6 +79,7 @@ type orderRow struct {
 	CancelReason    string
 	ReceivedAt      *time.Time
 	ReleasedAt      *time.Time
+	HandedOffAt     *time.Time
 	ShippedAt       *time.Time
 	UpdatedAt       *time.Time `gorm:"autoUpdateTime:false"`
 	Fingerprint     string
@@ -136,7 +138,8 @@ func toRow(o order.Order) (orderRow, error) {
 		Status: string(o.Status), Flags: flags, Notes: notesJSON, Carrier: o.Carrier, TrackingNo: o.TrackingNo,
 		DecidedBy: o.DecidedBy, DecidedAt: gormdb.NullTime(o.DecidedAt), CancelReason: o.CancelReason,
 		ReceivedAt: gormdb.NullTime(o.ReceivedAt), ReleasedAt: gormdb.NullTime(o.ReleasedAt),
-		ShippedAt: gormdb.NullTime(o.ShippedAt), UpdatedAt: gormdb.NullTime(o.UpdatedAt),
+		HandedOffAt: gormdb.NullTime(o.HandedOffAt),
+		ShippedAt:   gormdb.NullTime(o.ShippedAt), UpdatedAt: gormdb.NullTime(o.UpdatedAt),
 		Fingerprint: o.Fingerprint, Version: o.Version,
 	}, nil
 }
@@ -154,7 +157,8 @@ func fromRow(r orderRow) (order.Order, error) {
 		Status: order.Status(r.Status), Carrier: r.Carrier, TrackingNo: r.TrackingNo,
 		DecidedBy: r.DecidedBy, DecidedAt: gormdb.TimeOf(r.DecidedAt), CancelReason: r.CancelReason,
 		ReceivedAt: gormdb.TimeOf(r.ReceivedAt), ReleasedAt: gormdb.TimeOf(r.ReleasedAt),
-		ShippedAt: gormdb.TimeOf(r.ShippedAt), UpdatedAt: gormdb.TimeOf(r.UpdatedAt),
+		HandedOffAt: gormdb.TimeOf(r.HandedOffAt),
+		ShippedAt:   gormdb.TimeOf(r.ShippedAt), UpdatedAt: gormdb.TimeOf(r.UpdatedAt),
 		Fingerprint: r.Fingerprint, Version: r.Version,
 	}
 	if err := gormdb.FromJSON(r.Items, &o.Items); err != nil {
@@ -264,7 +268,7 @@ func (r *Repo) Update(ctx context.Context, id int64, fn func(*order.Order) error
 	return saved, nil
 }
 
-// List applies the filter, newest (last received) first. Store code, status, buyer name
+// List applies the filter, newest (last received) first, or by id when f.Oldest. Store code, status, buyer name
 // and platform order id compare as given; the phone compares normalised (order.NormalizePhone). A limit of 0
 // means DefaultLimit, and more than MaxLimit is cut to it.
 func (r *Repo) List(ctx context.Context, f order.Filter) ([]order.Order, error) {
@@ -288,13 +292,27 @@ func (r *Repo) List(ctx context.Context, f order.Filter) ([]order.Order, error) 
 	if f.PlatformOrderID != "" {
 		q = q.Where("platform_order_id = ?", f.PlatformOrderID)
 	}
+	if !f.ReleasedBefore.IsZero() {
+		q = q.Where("released_at < ?", gormdb.UTC(f.ReleasedBefore))
+	}
+	if f.NotHandedOff {
+		q = q.Where("handed_off_at IS NULL")
+	}
+	if f.AfterID > 0 {
+		q = q.Where("id > ?", f.AfterID)
+	}
 	limit := f.Limit
 	if limit <= 0 {
 		limit = DefaultLimit
 	}
 	limit = min(limit, MaxLimit)
+	if f.Oldest {
+		q = q.Order("id ASC")
+	} else {
+		q = q.Order("received_at DESC").Order("id DESC")
+	}
 	var rows []orderRow
-	if err := q.Order("received_at DESC").Order("id DESC").Limit(limit).Find(&rows).Error; err != nil {
+	if err := q.Limit(limit).Find(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, "list orders")
 	}
 	return fromRows(rows)
@@ -319,15 +337,34 @@ func (r *Repo) Recent(ctx context.Context, o order.Order, since time.Time) ([]or
 	if len(match) == 0 {
 		return []order.Order{}, nil
 	}
-	q := gormdb.Conn(ctx, r.db).
-		Where("store_code = ? AND id <> ? AND platform_order_id <> ?", o.StoreCode, o.ID, o.PlatformOrderID).
-		Where("("+strings.Join(match, " OR ")+")", args...)
-	if !since.IsZero() {
-		q = q.Where("received_at >= ?", gormdb.UTC(since))
-	}
+	// One query per key rather than one with ORs: each then uses its own (store_code, key)
+	// index. With the ORs SQLite chose the (store_code, received_at) index instead, and
+	// during a burst — when every order is recent — each new order scanned all the others.
 	var rows []orderRow
-	if err := q.Order("received_at DESC").Order("id DESC").Find(&rows).Error; err != nil {
-		return nil, gormdb.Err(err, "find recent orders like "+o.Ref())
+	seen := map[int64]bool{}
+	for i, term := range match {
+		q := gormdb.Conn(ctx, r.db).
+			Where("store_code = ? AND id <> ? AND platform_order_id <> ?", o.StoreCode, o.ID, o.PlatformOrderID).
+			Where(term, args[i])
+		if !since.IsZero() {
+			q = q.Where("received_at >= ?", gormdb.UTC(since))
+		}
+		var part []orderRow
+		if err := q.Find(&part).Error; err != nil {
+			return nil, gormdb.Err(err, "find recent orders like "+o.Ref())
+		}
+		for _, row := range part {
+			if !seen[row.ID] {
+				seen[row.ID] = true
+				rows = append(rows, row)
+			}
+		}
 	}
+	slices.SortFunc(rows, func(a, b orderRow) int {
+		if c := gormdb.TimeOf(b.ReceivedAt).Compare(gormdb.TimeOf(a.ReceivedAt)); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.ID, a.ID)
+	})
 	return fromRows(rows)
 }

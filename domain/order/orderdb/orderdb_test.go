@@ -87,7 +87,7 @@ func TestCreateFindRoundTrip(t *testing.T) {
 			{Check: "remark", Severity: order.SeverityAlert, Key: "order.check.remark"}},
 		Notes:   []order.Note{{By: "U1", Text: "called, confirmed 确认", At: time.Date(2026, 11, 29, 18, 0, 0, 123456789, cst)}},
 		Carrier: "SF", TrackingNo: "SF1234567890", DecidedBy: "U9", DecidedAt: t0.Add(2 * time.Minute), CancelReason: "买家要求取消",
-		ReceivedAt: t0, ReleasedAt: t0.Add(time.Minute), ShippedAt: t0.Add(time.Hour), UpdatedAt: t0.Add(time.Hour),
+		ReceivedAt: t0, ReleasedAt: t0.Add(time.Minute), HandedOffAt: t0.Add(10 * time.Minute), ShippedAt: t0.Add(time.Hour), UpdatedAt: t0.Add(time.Hour),
 		Fingerprint: strings.Repeat("ab", 32), Version: 3,
 	}
 	// A field added to order.Order must be added here, and so to toRow and fromRow.
@@ -504,7 +504,8 @@ func TestMigrations(t *testing.T) {
 	for _, m := range orderdb.Migrations() {
 		ids = append(ids, m.ID)
 	}
-	if want := []string{"2026112908_orders", "2026112909_order_rules", "2026112910_blacklist"}; !slices.Equal(ids, want) {
+	if want := []string{"2026112908_orders", "2026112909_order_rules", "2026112910_blacklist",
+		"2026112913_order_handed_off_at", "2026112914_warehouse_webhooks"}; !slices.Equal(ids, want) {
 		t.Errorf("migration IDs %v, want %v", ids, want)
 	}
 	for _, idx := range []struct{ table, name string }{
@@ -546,7 +547,7 @@ func TestMigrations(t *testing.T) {
 			}
 		}
 	}
-	if seen != 4+7+1+1 {
-		t.Errorf("found %d datetime and money columns, want 13", seen)
+	if seen != 4+8+1+1 { // orders: 8 times, handed_off_at included
+		t.Errorf("found %d datetime and money columns, want 14", seen)
 	}
 }

@@ -23,24 +23,29 @@ var _ store.Repository = (*Repo)(nil)
 func New(db *gorm.DB) *Repo { return &Repo{db: db} }
 
 type storeRow struct {
-	Code             string `gorm:"primaryKey"`
-	Platform         string
-	Name             string
-	TeamChannel      string
-	WarehouseChannel string
-	CreatedBy        string
-	CreatedAt        *time.Time `gorm:"autoCreateTime:false"`
+	Code                   string `gorm:"primaryKey"`
+	Platform               string
+	Name                   string
+	TeamChannel            string
+	WarehouseChannel       string
+	WarehouseWebhookURL    string
+	WarehouseWebhookSecret string
+	ShipWithinHours        int
+	CreatedBy              string
+	CreatedAt              *time.Time `gorm:"autoCreateTime:false"`
 }
 
 func (storeRow) TableName() string { return "stores" }
 
 func toRow(s store.Store) storeRow {
 	return storeRow{Code: s.Code, Platform: s.Platform, Name: s.Name, TeamChannel: s.TeamChannel, WarehouseChannel: s.WarehouseChannel,
+		WarehouseWebhookURL: s.WarehouseWebhookURL, WarehouseWebhookSecret: s.WarehouseWebhookSecret, ShipWithinHours: s.ShipWithinHours,
 		CreatedBy: s.CreatedBy, CreatedAt: gormdb.NullTime(s.CreatedAt)}
 }
 
 func fromRow(r storeRow) store.Store {
 	return store.Store{Code: r.Code, Platform: r.Platform, Name: r.Name, TeamChannel: r.TeamChannel, WarehouseChannel: r.WarehouseChannel,
+		WarehouseWebhookURL: r.WarehouseWebhookURL, WarehouseWebhookSecret: r.WarehouseWebhookSecret, ShipWithinHours: r.ShipWithinHours,
 		CreatedBy: r.CreatedBy, CreatedAt: gormdb.TimeOf(r.CreatedAt)}
 }
 
@@ -84,6 +89,40 @@ func Migrations() []*gormigrate.Migration {
 				WarehouseChannel string
 			}
 			for _, col := range []string{"TeamChannel", "WarehouseChannel"} {
+				if err := tx.Table("stores").Migrator().DropColumn(&store{}, col); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	}, {
+		// The warehouse webhook and the shipping promise (hours; existing stores get the
+		// default of 48).
+		ID: "2026112915_store_shipping",
+		Migrate: func(tx *gorm.DB) error {
+			type store struct {
+				WarehouseWebhookURL    string `gorm:"size:500;not null;default:''"`
+				WarehouseWebhookSecret string `gorm:"size:128;not null;default:''"`
+				ShipWithinHours        int    `gorm:"not null;default:48"`
+			}
+			m := tx.Table("stores").Migrator()
+			for _, col := range []string{"WarehouseWebhookURL", "WarehouseWebhookSecret", "ShipWithinHours"} {
+				if m.HasColumn(&store{}, col) {
+					continue
+				}
+				if err := m.AddColumn(&store{}, col); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		Rollback: func(tx *gorm.DB) error {
+			type store struct {
+				WarehouseWebhookURL    string
+				WarehouseWebhookSecret string
+				ShipWithinHours        int
+			}
+			for _, col := range []string{"WarehouseWebhookURL", "WarehouseWebhookSecret", "ShipWithinHours"} {
 				if err := tx.Table("stores").Migrator().DropColumn(&store{}, col); err != nil {
 					return err
 				}

@@ -1,0 +1,55 @@
+package listing
+
+import (
+	"context"
+	"fmt"
+	"slices"
+)
+
+// Reserve takes ordered quantities (SKU → pieces) off the store's listings, the stock the
+// order review counts on (Available): each listing under its row lock, in SKU order so that
+// two orders never wait for each other's locks. The stock stops at zero; an order asking for
+// more than there was is the oversold check's to flag, and its shortfall is not carried as
+// negative stock. A live listing that reaches zero now offers its owner delisting (the
+// weekly scan's message with this one listing, reason sold out), queued in the caller's
+// transaction with the order. SKUs the store does not list (or lists twice, or delisted)
+// are left alone, as Available leaves them out.
+func (s *Service) Reserve(ctx context.Context, store string, quantities map[string]int) error {
+	skus := make([]string, 0, len(quantities))
+	for sku, n := range quantities {
+		if n > 0 {
+			skus = append(skus, sku)
+		}
+	}
+	slices.Sort(skus)
+	now := s.d.Clock.Now()
+	for _, sku := range skus {
+		found, err := s.d.Repo.FindBySKU(ctx, store, sku)
+		if err != nil {
+			return fmt.Errorf("reserve %s/%s: %w", store, sku, err)
+		}
+		if len(found) != 1 || found[0].Status == StatusDelisted {
+			continue
+		}
+		soldOut := false
+		l, err := s.d.Repo.Update(ctx, found[0].ID, func(l *Listing) error {
+			before := l.Stock
+			l.Stock = max(0, l.Stock-quantities[sku])
+			l.LastSaleAt, l.UpdatedAt = now, now
+			soldOut = l.Status == StatusLive && before > 0 && l.Stock == 0
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("reserve %s/%s: %w", store, sku, err)
+		}
+		if !soldOut || l.Owner == "" {
+			continue
+		}
+		offer := CandidateList{Owner: l.Owner, Days: s.d.Settings.SlowMovingDays,
+			Candidates: []Candidate{{ListingID: l.ID, Ref: l.Ref(), Title: l.Title, Stock: 0, Reason: ReasonSoldOut}}}
+		if err := s.d.Outbox.DM(ctx, TemplateDelistCandidates, l.Owner, "", offer); err != nil {
+			return fmt.Errorf("offer delisting of sold-out %s: %w", l.Ref(), err)
+		}
+	}
+	return nil
+}
