@@ -346,14 +346,16 @@ func (r *Repo) Recent(ctx context.Context, o order.Order, since time.Time) ([]or
 		q := gormdb.Conn(ctx, r.db).
 			Where("store_code = ? AND id <> ? AND platform_order_id <> ?", o.StoreCode, o.ID, o.PlatformOrderID).
 			Where(term, args[i])
-		if !since.IsZero() {
-			q = q.Where("received_at >= ?", gormdb.UTC(since))
-		}
 		var part []orderRow
 		if err := q.Find(&part).Error; err != nil {
 			return nil, gormdb.Err(err, "find recent orders like "+o.Ref())
 		}
 		for _, row := range part {
+			// The time bound is applied here, not in SQL: with it in the query SQLite picks the
+			// (store_code, received_at) index over the key's, and scans the whole burst.
+			if !since.IsZero() && gormdb.TimeOf(row.ReceivedAt).Before(gormdb.UTC(since)) {
+				continue
+			}
 			if !seen[row.ID] {
 				seen[row.ID] = true
 				rows = append(rows, row)
