@@ -101,23 +101,29 @@ func runShell(ctx context.Context, cfg Config, args []string, stdin io.Reader, s
 	ws := emu.Workspace("http://" + ln.Addr().String())
 	return shell.Run(ctx, stdin, stdout, emu, ws, shell.Options{
 		Channel: shellTeamChannel, StartUser: start, Intro: intro,
-		Hooks: map[string]func(context.Context) (string, error){
-			"tomorrow": func(context.Context) (string, error) {
-				clock.advance(25 * time.Hour)
-				return "The clock moved forward 25 hours: now " + clock.Now().In(cfg.TZ).Format("2006-01-02 15:04"), nil
-			},
-			"next-month": func(context.Context) (string, error) {
-				clock.advance(31 * 24 * time.Hour)
-				return "The clock moved forward 31 days: now " + clock.Now().In(cfg.TZ).Format("2006-01-02 15:04"), nil
-			},
-			"approval-reminders": func(ctx context.Context) (string, error) {
-				return "approval reminders ran", runJob(ctx, a, "approval-reminders")
-			},
-			"delist-scan": func(ctx context.Context) (string, error) {
-				return "the weekly delisting scan ran", runJob(ctx, a, "delist-scan")
-			},
-		},
+		Hooks: shellHooks(a, clock, cfg.TZ),
 	})
+}
+
+// shellHooks are the shell's `:run` actions: moving the clock, and every scheduled job (so a
+// job added to the scheduler is offered without touching the shell).
+func shellHooks(a *app, clock *offsetClock, tz *time.Location) map[string]func(context.Context) (string, error) {
+	hooks := map[string]func(context.Context) (string, error){
+		"tomorrow": func(context.Context) (string, error) {
+			clock.advance(25 * time.Hour)
+			return "The clock moved forward 25 hours: now " + clock.Now().In(tz).Format("2006-01-02 15:04"), nil
+		},
+		"next-month": func(context.Context) (string, error) {
+			clock.advance(31 * 24 * time.Hour)
+			return "The clock moved forward 31 days: now " + clock.Now().In(tz).Format("2006-01-02 15:04"), nil
+		},
+	}
+	for _, name := range a.scheduler.Names() {
+		hooks[name] = func(ctx context.Context) (string, error) {
+			return "the job " + name + " ran", runJob(ctx, a, name)
+		}
+	}
+	return hooks
 }
 
 // runJob runs a job now and waits until what it queued is delivered, so that the shell
