@@ -67,21 +67,8 @@ type problem struct {
 func (a *API) postOrders(w http.ResponseWriter, r *http.Request) {
 	started := time.Now()
 	ctx := r.Context()
-	rc := http.NewResponseController(w)
-	// Not every ResponseWriter supports deadlines (httptest's recorder does not); the
-	// server's own then apply.
-	_ = rc.SetReadDeadline(started.Add(readTimeout))
-	_ = rc.SetWriteDeadline(started.Add(writeTimeout))
-
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
-	if err != nil {
-		if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
-			a.fail(w, http.StatusRequestEntityTooLarge, "body_too_large", a.l.T("api.body_too_large"))
-			return
-		}
-		// The client went away or stalled mid-upload; there is nobody to explain it to.
-		a.d.Log.InfoContext(ctx, "api body not read", "path", r.URL.Path, "err", err)
-		a.fail(w, http.StatusBadRequest, "unreadable_body", a.l.T("api.unreadable_body"))
+	body, ok := a.readBody(w, r, started)
+	if !ok {
 		return
 	}
 	var in delivery
@@ -89,32 +76,8 @@ func (a *API) postOrders(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, errorBody{Error: "malformed_json", Message: a.l.T("api.malformed_json"), Detail: err.Error()})
 		return
 	}
-	code := strings.TrimSpace(in.Store)
-	if code == "" {
-		a.fail(w, http.StatusBadRequest, "store_required", a.l.T("api.store_required"))
-		return
-	}
-	st, err := a.d.Stores.Find(ctx, code)
-	switch {
-	case domain.ErrorCode(err) == domain.ENOTFOUND:
-		a.fail(w, http.StatusNotFound, "unknown_store", a.l.T("store.not_found", code))
-		return
-	case err != nil:
-		a.internal(ctx, w, r, fmt.Errorf("receive orders for %s: %w", code, err))
-		return
-	}
-	if err := a.d.Tokens.Authenticate(ctx, st.Code, bearerToken(r)); err != nil {
-		if domain.ErrorCode(err) != domain.EFORBIDDEN {
-			a.internal(ctx, w, r, fmt.Errorf("receive orders for %s: %w", st.Code, err))
-			return
-		}
-		// RFC 6750: a missing token gets the bare challenge, a wrong one names the error.
-		challenge := `Bearer realm="storeops"`
-		if r.Header.Get("Authorization") != "" {
-			challenge += `, error="invalid_token"`
-		}
-		w.Header().Set("WWW-Authenticate", challenge)
-		a.fail(w, http.StatusUnauthorized, "invalid_token", a.l.T("store.token.invalid"))
+	st, ok := a.authenticate(w, r, in.Store)
+	if !ok {
 		return
 	}
 	switch {
@@ -146,6 +109,28 @@ func (a *API) postOrders(w http.ResponseWriter, r *http.Request) {
 		"updated", out.Summary.Updated, "unchanged", out.Summary.Unchanged, "rejected", out.Summary.Rejected,
 		"ms", time.Since(started).Milliseconds())
 	writeJSON(w, http.StatusOK, out)
+}
+
+// readBody reads a request body of at most MaxBodyBytes, with this route's longer deadlines,
+// answering the refusal itself when it cannot.
+func (a *API) readBody(w http.ResponseWriter, r *http.Request, started time.Time) ([]byte, bool) {
+	rc := http.NewResponseController(w)
+	// Not every ResponseWriter supports deadlines (httptest's recorder does not); the
+	// server's own then apply.
+	_ = rc.SetReadDeadline(started.Add(readTimeout))
+	_ = rc.SetWriteDeadline(started.Add(writeTimeout))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
+	if err != nil {
+		if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
+			a.fail(w, http.StatusRequestEntityTooLarge, "body_too_large", a.l.T("api.body_too_large"))
+			return nil, false
+		}
+		// The client went away or stalled mid-upload; there is nobody to explain it to.
+		a.d.Log.InfoContext(r.Context(), "api body not read", "path", r.URL.Path, "err", err)
+		a.fail(w, http.StatusBadRequest, "unreadable_body", a.l.T("api.unreadable_body"))
+		return nil, false
+	}
+	return body, true
 }
 
 // ingest decodes each order on its own and hands the readable ones to the service; an

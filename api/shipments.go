@@ -2,9 +2,7 @@ package api
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -50,17 +48,8 @@ type shipmentResult struct {
 func (a *API) postShipments(w http.ResponseWriter, r *http.Request) {
 	started := time.Now()
 	ctx := r.Context()
-	rc := http.NewResponseController(w)
-	_ = rc.SetReadDeadline(started.Add(readTimeout))
-	_ = rc.SetWriteDeadline(started.Add(writeTimeout))
-
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBodyBytes))
-	if err != nil {
-		if tooBig := new(http.MaxBytesError); errors.As(err, &tooBig) {
-			a.fail(w, http.StatusRequestEntityTooLarge, "body_too_large", a.l.T("api.body_too_large"))
-			return
-		}
-		a.fail(w, http.StatusBadRequest, "unreadable_body", a.l.T("api.unreadable_body"))
+	body, ok := a.readBody(w, r, started)
+	if !ok {
 		return
 	}
 	var in shipmentDelivery
