@@ -64,7 +64,16 @@ func (a apiAnswer) outcomes() []string {
 // post sends a body to the ingestion API with a bearer token ("" sends no header).
 func (h *harness) post(token string, body []byte) apiAnswer {
 	h.t.Helper()
-	req, err := http.NewRequestWithContext(h.ctx, http.MethodPost, h.url+"/api/v1/orders", bytes.NewReader(body))
+	a := apiAnswer{}
+	a.status, a.header, a.raw = h.postAPI("/api/v1/orders", token, body, &a)
+	return a
+}
+
+// postAPI posts a JSON body to an API path with a bearer token ("" sends no header) and
+// decodes the answer into out, failing the test unless the answer is JSON.
+func (h *harness) postAPI(path, token string, body []byte, out any) (int, http.Header, []byte) {
+	h.t.Helper()
+	req, err := http.NewRequestWithContext(h.ctx, http.MethodPost, h.url+path, bytes.NewReader(body))
 	if err != nil {
 		h.t.Fatal(err)
 	}
@@ -74,17 +83,17 @@ func (h *harness) post(token string, body []byte) apiAnswer {
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
-		h.t.Fatalf("POST /api/v1/orders: %v", err)
+		h.t.Fatalf("POST %s: %v", path, err)
 	}
 	defer resp.Body.Close()
-	a := apiAnswer{status: resp.StatusCode, header: resp.Header}
-	if a.raw, err = io.ReadAll(resp.Body); err != nil {
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
 		h.t.Fatal(err)
 	}
-	if err := json.Unmarshal(a.raw, &a); err != nil {
-		h.t.Fatalf("answer is not JSON (%d): %v\n%s", a.status, err, a.raw)
+	if err := json.Unmarshal(raw, out); err != nil {
+		h.t.Fatalf("answer to %s is not JSON (%d): %v\n%s", path, resp.StatusCode, err, raw)
 	}
-	return a
+	return resp.StatusCode, resp.Header, raw
 }
 
 // postOrders sends orders for TM01 and fails unless the API answers 200.

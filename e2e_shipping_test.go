@@ -65,26 +65,8 @@ func (a shipAnswer) shape() []string {
 
 func (h *harness) postShipments(token string, body []byte) shipAnswer {
 	h.t.Helper()
-	req, err := http.NewRequestWithContext(h.ctx, http.MethodPost, h.url+"/api/v1/shipments", bytes.NewReader(body))
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		h.t.Fatalf("POST /api/v1/shipments: %v", err)
-	}
-	defer resp.Body.Close()
-	a := shipAnswer{status: resp.StatusCode}
-	if a.raw, err = io.ReadAll(resp.Body); err != nil {
-		h.t.Fatal(err)
-	}
-	if err := json.Unmarshal(a.raw, &a); err != nil {
-		h.t.Fatalf("answer is not JSON (%d): %v\n%s", a.status, err, a.raw)
-	}
+	a := shipAnswer{}
+	a.status, _, a.raw = h.postAPI("/api/v1/shipments", token, body, &a)
 	return a
 }
 
