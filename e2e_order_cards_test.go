@@ -116,3 +116,45 @@ func TestHeldOrderCancelNeedsAReasonAndBlacklistHoldsTheNext(t *testing.T) {
 		t.Errorf("the blacklisted buyer's next order: %s", a.raw)
 	}
 }
+
+func TestAlertOrdersAreListedInTheDaysThread(t *testing.T) {
+	h := newHarness(t)
+	if got := h.say(erin, "store channel TM01 <#"+team+"|team>"); !strings.Contains(got, "TM01") {
+		t.Fatalf("store channel: %s", got)
+	}
+	token := h.rotateToken("TM01")
+	alerting := func(n int) map[string]any {
+		o := cleanOrder(n)
+		o["buyer_remark"] = "不满意就退款"
+		return o
+	}
+	first := h.postOrders(token, alerting(1), cleanOrder(2)).Results
+	h.postOrders(token, alerting(3))
+	h.settle()
+	if first[0].Status != string(order.StatusReleased) || len(first[0].Flags) == 0 || first[0].Flags[0].Severity != string(order.SeverityAlert) {
+		t.Fatalf("an order with a watched remark is released with an alert: %+v", first[0])
+	}
+	var lists, replies []slackemu.Message
+	for _, m := range h.emu.Messages(team) {
+		switch {
+		case m.ThreadTS == "" && strings.Contains(m.Text, "released with alerts"):
+			lists = append(lists, m)
+		case m.ThreadTS != "":
+			replies = append(replies, m)
+		}
+	}
+	if len(lists) != 1 {
+		t.Fatalf("one list of flagged orders a day, got %d: %v", len(lists), h.emu.Messages(team))
+	}
+	if len(replies) != 2 {
+		t.Fatalf("the two flagged orders (not the clean one) should be replies, got %d", len(replies))
+	}
+	for _, r := range replies {
+		if r.ThreadTS != lists[0].TS || !strings.Contains(messageText(r), "退款") {
+			t.Errorf("reply not in the list's thread or without its reason: %+v", r)
+		}
+	}
+	if strings.Contains(messageText(replies[0])+messageText(replies[1]), "P-0002") {
+		t.Error("the clean order was listed as flagged")
+	}
+}

@@ -195,6 +195,22 @@ func (d *Dispatcher) deliver(ctx context.Context, m outbox.Message) error {
 		}
 		return nil
 	}
+	if m.Thread {
+		refs, err := d.repo.Refs(ctx, m.Ref)
+		if err != nil {
+			return fmt.Errorf("refs of %s: %w", m.Ref, err)
+		}
+		for _, ref := range refs {
+			if ref.Channel == m.Channel || m.Channel == "" {
+				if _, _, err := d.api.PostMessageContext(ctx, ref.Channel, append(opts, slack.MsgOptionTS(ref.TS))...); err != nil {
+					return fmt.Errorf("reply %s in %s: %w", m.Template, ref.Channel, err)
+				}
+				return nil
+			}
+		}
+		// The thread's first message never made it (Slack refused it): the reply still goes
+		// out, on its own.
+	}
 	channel := m.Channel
 	if m.User != "" {
 		dm, _, _, err := d.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.User}})
@@ -207,7 +223,7 @@ func (d *Dispatcher) deliver(ctx context.Context, m outbox.Message) error {
 	if err != nil {
 		return fmt.Errorf("post %s to %s: %w", m.Template, channel, err)
 	}
-	if m.Ref != "" {
+	if m.Ref != "" && !m.Thread {
 		if err := d.repo.SaveRef(ctx, outbox.SlackRef{Ref: m.Ref, Channel: ch, TS: ts}); err != nil {
 			// The message is out; without its ref a later update cannot find it, which is
 			// better than posting it twice.

@@ -356,9 +356,12 @@ func englishBase() map[string]string {
 
 		// Held order card (order review). Modal titles and submit buttons stay within 24
 		// characters, card buttons within 75.
-		"view.order.text":             "Order %[1]s: %[2]s", // order, status
-		"view.order.header":           "Order review: %s",   // order
-		"view.order.received":         "Received %s",        // time
+		"view.order.text":             "Order %[1]s: %[2]s",                                                       // order, status
+		"view.order.alerts.header":    "*Orders released with alerts* — %[1]s, %[2]s. Each one is in the thread.", // store, day
+		"view.order.alerts.text":      "Orders released with alerts — %[1]s, %[2]s",                               // store, day
+		"view.order.alert.text":       "%s was released with alerts",                                              // order
+		"view.order.header":           "Order review: %s",                                                         // order
+		"view.order.received":         "Received %s",                                                              // time
 		"view.order.severity.hold":    "🛑 *Hold*",
 		"view.order.severity.alert":   "⚠️ *Alert*",
 		"view.order.note":             "📝 %[1]s on %[2]s: %[3]s",                   // user, time, note

@@ -352,6 +352,9 @@ func chineseBase() map[string]string {
 
 		// Held order card.
 		"view.order.text":             "订单 %[1]s：%[2]s",
+		"view.order.alerts.header":    "*带提醒放行的订单* — %[1]s，%[2]s。每个订单见本消息的话题。",
+		"view.order.alerts.text":      "带提醒放行的订单 — %[1]s，%[2]s",
+		"view.order.alert.text":       "%s 已带提醒放行",
 		"view.order.header":           "订单审核：%s",
 		"view.order.received":         "接收时间：%s",
 		"view.order.severity.hold":    "🛑 *拦截*",

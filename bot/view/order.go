@@ -126,3 +126,20 @@ func OrderTextForm(l i18n.Localizer, c order.Card, callbackID, metadata string) 
 		}},
 	}
 }
+
+// OrderAlertsDay opens a store's list of the day's orders released with ALERT flags; each
+// such order is a reply in its thread (OrderAlert), so the channel gets one line a day.
+func OrderAlertsDay(l i18n.Localizer, d order.AlertsDay) (string, []slack.Block) {
+	return l.T("view.order.alerts.text", d.Store, d.Day), []slack.Block{
+		section(l.T("view.order.alerts.header", escape(d.Store), escape(d.Day))),
+	}
+}
+
+// OrderAlert is one released order with its ALERT flags, in the thread of the day's list.
+func OrderAlert(l i18n.Localizer, c order.Card, tz *time.Location) (string, []slack.Block) {
+	lines := []string{"*" + escape(c.Ref) + "* · " + orderSummary(l, c)}
+	for _, f := range c.Flags {
+		lines = append(lines, "• "+l.T("view.order.severity."+string(f.Severity))+" "+escape(flagText(l, f)))
+	}
+	return l.T("view.order.alert.text", c.Ref), []slack.Block{section(cutMrkdwn(strings.Join(lines, "\n"), MaxSectionText))}
+}

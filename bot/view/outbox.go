@@ -43,6 +43,20 @@ func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time
 		}
 		text, blocks := DelistCandidates(l, cl)
 		return text, blocks, nil
+	case order.TemplateAlertsDay:
+		var d order.AlertsDay
+		if err := json.Unmarshal(payload, &d); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		text, blocks := OrderAlertsDay(l, d)
+		return text, blocks, nil
+	case order.TemplateAlert:
+		var c order.Card
+		if err := json.Unmarshal(payload, &c); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		text, blocks := OrderAlert(l, c, tz)
+		return text, blocks, nil
 	case order.TemplateCard:
 		var c order.Card
 		if err := json.Unmarshal(payload, &c); err != nil {

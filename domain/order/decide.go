@@ -11,7 +11,22 @@ import (
 )
 
 // Outbox templates of orders.
-const TemplateCard = "order.card"
+const (
+	TemplateCard = "order.card"
+	// TemplateAlertsDay opens a store's daily list of orders released with ALERT flags;
+	// TemplateAlert is one such order, replied in the list's thread.
+	TemplateAlertsDay = "order.alerts_day"
+	TemplateAlert     = "order.alert"
+)
+
+// AlertsDay is the payload of a day's list of flagged orders.
+type AlertsDay struct {
+	Store string `json:"store"`
+	Day   string `json:"day"`
+}
+
+// AlertsRef is the Slack message reference of a store's list of flagged orders of a day.
+func AlertsRef(store, day string) string { return "order-alerts:" + store + ":" + day }
 
 // CardRef is the Slack message reference of an order's card.
 func CardRef(id int64) string { return fmt.Sprintf("order:%d", id) }

@@ -158,6 +158,17 @@ func (o Order) Holds() []Flag {
 	return out
 }
 
+// Alerts returns the flags that let the order through with a warning.
+func (o Order) Alerts() []Flag {
+	var out []Flag
+	for _, f := range o.Flags {
+		if f.Severity == SeverityAlert {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // ItemCount is the number of pieces ordered.
 func (o Order) ItemCount() int {
 	n := 0

@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"storeops/domain"
 	"storeops/domain/audit"
+	"storeops/domain/jobrun"
 	"storeops/domain/outbox"
 	"storeops/domain/store"
 )
@@ -38,7 +40,13 @@ type Deps struct {
 	// them stores' webhooks are ignored (the warehouse channel still gets its messages).
 	Webhooks WebhookRepository
 	Sender   WebhookSender
-	Clock    domain.Clock
+	// Runs remembers which day's list of flagged orders a store already has, so that the
+	// first ALERT order of a day opens the list and the others reply in its thread; nil
+	// posts no such list.
+	Runs  jobrun.Repository
+	Clock domain.Clock
+	// TZ is the store's time zone, which decides what "a day" is (UTC when nil).
+	TZ *time.Location
 }
 
 // Service receives and reviews orders.
@@ -181,8 +189,36 @@ func (s *Service) announce(ctx context.Context, st store.Store, before, after Or
 		return s.d.Outbox.Post(ctx, TemplateCard, st.TeamChannel, CardRef(after.ID), CardOf(after))
 	case before.Status == StatusHeld:
 		return s.d.Outbox.UpdateRef(ctx, TemplateCard, CardRef(after.ID), CardOf(after))
+	case after.Status == StatusReleased && before.Status != StatusReleased && len(after.Alerts()) > 0:
+		return s.listAlert(ctx, st, after)
 	}
 	return nil
+}
+
+// listAlert adds an order released with ALERT flags to the thread of the day's list of
+// flagged orders in the team channel, opening the list with the day's first one. The list
+// and its marker commit with the order, so a redelivery or a second replica never opens two.
+func (s *Service) listAlert(ctx context.Context, st store.Store, o Order) error {
+	if st.TeamChannel == "" || s.d.Runs == nil {
+		return nil
+	}
+	tz := s.d.TZ
+	if tz == nil {
+		tz = time.UTC
+	}
+	now := s.d.Clock.Now()
+	day := now.In(tz).Format(time.DateOnly)
+	ref := AlertsRef(st.Code, day)
+	first, err := s.d.Runs.MarkOnce(ctx, "order-alerts:"+st.Code, day, now)
+	if err != nil {
+		return fmt.Errorf("open the flagged-orders list of %s %s: %w", st.Code, day, err)
+	}
+	if first {
+		if err := s.d.Outbox.Post(ctx, TemplateAlertsDay, st.TeamChannel, ref, AlertsDay{Store: st.Code, Day: day}); err != nil {
+			return err
+		}
+	}
+	return s.d.Outbox.Reply(ctx, TemplateAlert, st.TeamChannel, ref, CardOf(o))
 }
 
 // review runs the store's rules on o and sets its flags and status.

@@ -37,6 +37,9 @@ type Message struct {
 	// Update makes this message replace every Slack message stored under Ref instead of
 	// posting a new one. Updates wait until the posts with the same Ref are delivered.
 	Update bool
+	// Thread posts this message as a reply in the thread of the message stored under Ref
+	// (in Channel when that message could not be posted). Replies wait for it like updates.
+	Thread bool
 	// Payload is the JSON snapshot the template renders.
 	Payload json.RawMessage
 
@@ -88,6 +91,11 @@ func (o *Outbox) Post(ctx context.Context, template, channel, ref string, payloa
 // DM queues a direct message to user.
 func (o *Outbox) DM(ctx context.Context, template, user, ref string, payload any) error {
 	return o.add(ctx, &Message{Template: template, User: user, Ref: ref}, payload)
+}
+
+// Reply queues a reply in the thread of the channel message posted under ref.
+func (o *Outbox) Reply(ctx context.Context, template, channel, ref string, payload any) error {
+	return o.add(ctx, &Message{Template: template, Channel: channel, Ref: ref, Thread: true}, payload)
 }
 
 // UpdateRef queues a re-render of every message posted under ref.

@@ -33,6 +33,7 @@ type messageRow struct {
 	UserID        string `gorm:"column:user_id"`
 	Ref           string
 	IsUpdate      bool `gorm:"column:is_update"`
+	IsThread      bool `gorm:"column:is_thread"`
 	Payload       string
 	Status        string
 	Attempts      int
@@ -58,7 +59,7 @@ func (refRow) TableName() string { return "outbox_refs" }
 
 func toRow(m outbox.Message) messageRow {
 	return messageRow{
-		Template: m.Template, Channel: m.Channel, UserID: m.User, Ref: m.Ref, IsUpdate: m.Update,
+		Template: m.Template, Channel: m.Channel, UserID: m.User, Ref: m.Ref, IsUpdate: m.Update, IsThread: m.Thread,
 		Payload: string(m.Payload), Status: string(m.Status), Attempts: m.Attempts,
 		NextAttemptAt: gormdb.NullTime(m.NextAttemptAt), LastError: m.LastError,
 		CreatedAt: gormdb.NullTime(m.CreatedAt), SentAt: gormdb.NullTime(m.SentAt),
@@ -67,7 +68,7 @@ func toRow(m outbox.Message) messageRow {
 
 func fromRow(r messageRow) outbox.Message {
 	return outbox.Message{
-		ID: r.ID, Template: r.Template, Channel: r.Channel, User: r.UserID, Ref: r.Ref, Update: r.IsUpdate,
+		ID: r.ID, Template: r.Template, Channel: r.Channel, User: r.UserID, Ref: r.Ref, Update: r.IsUpdate, Thread: r.IsThread,
 		Payload: gormdb.Raw(r.Payload), Status: outbox.Status(r.Status), Attempts: r.Attempts,
 		NextAttemptAt: gormdb.TimeOf(r.NextAttemptAt), LastError: r.LastError,
 		CreatedAt: gormdb.TimeOf(r.CreatedAt), SentAt: gormdb.TimeOf(r.SentAt),
@@ -113,6 +114,25 @@ func Migrations() []*gormigrate.Migration {
 				return err
 			}
 			return gormdb.DropTable(tx, "outbox_messages")
+		},
+	}, {
+		// Replies in the thread of an earlier message (the day's list of flagged orders).
+		ID: "2026112916_outbox_threads",
+		Migrate: func(tx *gorm.DB) error {
+			type outboxMessage struct {
+				IsThread bool `gorm:"column:is_thread;not null;default:false"`
+			}
+			m := tx.Table("outbox_messages").Migrator()
+			if m.HasColumn(&outboxMessage{}, "IsThread") {
+				return nil
+			}
+			return m.AddColumn(&outboxMessage{}, "IsThread")
+		},
+		Rollback: func(tx *gorm.DB) error {
+			type outboxMessage struct {
+				IsThread bool `gorm:"column:is_thread"`
+			}
+			return tx.Table("outbox_messages").Migrator().DropColumn(&outboxMessage{}, "IsThread")
 		},
 	}}
 }

@@ -391,3 +391,19 @@ func TestMigrationsRunTwice(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestThreadRepliesWaitForTheirFirstMessage(t *testing.T) {
+	_, repo := open(t)
+	first := add(t, repo, outbox.Message{Channel: "C1", Ref: "order-alerts:TM01:2026-11-11"})
+	reply := add(t, repo, outbox.Message{Channel: "C1", Ref: "order-alerts:TM01:2026-11-11", Thread: true})
+	wantIDs(t, "first Claim", claim(t, repo, "w1", t0, 10), first)
+	markSent(t, repo, first)
+	got, err := repo.Claim(context.Background(), "w1", t0.Add(time.Second), lease, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantIDs(t, "after the first message", ids(got), reply)
+	if !got[0].Thread {
+		t.Error("the reply lost its thread flag")
+	}
+}
