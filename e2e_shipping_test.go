@@ -631,6 +631,9 @@ func TestWarehouseHandoffByChannelAndWebhook(t *testing.T) {
 
 func TestUnshippedReminderOncePerDay(t *testing.T) {
 	h := newHarness(t)
+	// 01:01 in Shanghai: the runs 23 h and 25 h later fall on the same store day, so the
+	// empty first run must not use up that day's reminder.
+	h.clock.Set(time.Date(2026, 11, 29, 17, 1, 0, 0, time.UTC))
 	h.say(erin, "store channel TM01 <#"+team+"|team>")
 	if got := h.say(alice, "store promise TM01 24"); !strings.Contains(got, "supervisor") {
 		t.Errorf("an assistant set the promise: %s", got)

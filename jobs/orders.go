@@ -2,6 +2,7 @@ package jobs
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -89,17 +90,26 @@ func (j UnshippedReminder) Run(ctx context.Context) error {
 				return nil
 			}
 			n, err := j.Orders.RemindUnshipped(ctx, st.Code)
-			if n > 0 {
-				j.Log.InfoContext(ctx, "unshipped orders reminded", "store", st.Code, "orders", n)
+			if err != nil {
+				return err
 			}
-			return err
+			if n == 0 {
+				// Nothing overdue: undo the marker, so that a later run the same day still
+				// reminds of what falls overdue by then.
+				return errNothingSent
+			}
+			j.Log.InfoContext(ctx, "unshipped orders reminded", "store", st.Code, "orders", n)
+			return nil
 		})
-		if err != nil {
+		if err != nil && !errors.Is(err, errNothingSent) {
 			return fmt.Errorf("remind unshipped orders of %s: %w", st.Code, err)
 		}
 	}
 	return nil
 }
+
+// errNothingSent rolls back a day's marker when there was nothing to send.
+var errNothingSent = errors.New("nothing to send")
 
 // DayPeriod names the day of t in the store's zone, e.g. "2026-11-30".
 func DayPeriod(t time.Time, tz *time.Location) string {
