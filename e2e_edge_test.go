@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"storeops/bot/i18n"
 	"storeops/bot/slackemu"
 	"storeops/domain"
 )
@@ -241,6 +242,18 @@ func TestMigrateCommand(t *testing.T) {
 	for _, table := range []string{"listings", "approval_requests", "audit_entries", "outbox_messages", "role_grants", "stores", "job_runs"} {
 		if !db.Migrator().HasTable(table) {
 			t.Errorf("migrate did not create %s", table)
+		}
+	}
+}
+
+func TestEveryHelpAreaHasAName(t *testing.T) {
+	h := newHarness(t)
+	cat := i18n.New()
+	for _, c := range h.app.bot.Commands() {
+		for _, loc := range []string{i18n.English, i18n.Chinese} {
+			if l := cat.For(loc); !l.Has("help.area."+c.Area) || !l.Has(c.Summary) {
+				t.Errorf("%s: /ops %s needs help.area.%s and %s", loc, c.Path, c.Area, c.Summary)
+			}
 		}
 	}
 }

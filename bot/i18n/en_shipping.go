@@ -4,6 +4,7 @@ package i18n
 // orders, the warehouse hand-off, the unshipped reminder and the recheck's card outcome.
 func englishShipping() map[string]string {
 	return map[string]string{
+		"help.area.order": "Orders",
 		// Recording shipments (command and API).
 		"order.shipped":             "%[1]s is shipped: %[2]s, tracking number %[3]s.",                   // order, carrier, tracking no
 		"order.ship.already":        "%[1]s is already shipped (%[2]s, tracking number %[3]s).",          // order, carrier, tracking no

@@ -3,6 +3,7 @@ package i18n
 // chineseShipping is the Chinese text of the shipping area.
 func chineseShipping() map[string]string {
 	return map[string]string{
+		"help.area.order":           "订单处理",
 		"order.shipped":             "%[1]s 已发货：%[2]s，物流单号 %[3]s。",
 		"order.ship.already":        "%[1]s 已经发货（%[2]s，物流单号 %[3]s）。",
 		"order.ship.held":           "%s 正在待审核：请先放行（或取消）再登记发货。",
