@@ -680,3 +680,42 @@ func TestUnshippedReminderOncePerDay(t *testing.T) {
 		t.Errorf("reminded with nothing overdue: %d", n)
 	}
 }
+
+func TestCancellingAnOrderGivesItsStockBack(t *testing.T) {
+	h := newHarness(t)
+	h.publish(map[string]string{"stock": "3"})
+	token := h.rotateToken("TM01")
+	o := cleanOrder(1) // MUG-1 × 2
+	o["buyer"].(map[string]any)["phone"] = ""
+	a := h.postOrders(token, o)
+	if got := h.listing("MUG-1").Stock; got != 1 {
+		t.Fatalf("stock after an order of 2 out of 3 = %d, want 1", got)
+	}
+	big := cleanOrder(2)
+	big["items"] = []any{map[string]any{"sku": "MUG-1", "quantity": 5, "unit_price": "64.95"}}
+	big["amounts"] = map[string]any{"goods": "324.75", "shipping": "0", "discount": "0", "paid": "324.75"}
+	b := h.postOrders(token, big)
+	if got := h.listing("MUG-1").Stock; got != 0 {
+		t.Fatalf("stock after an oversold order = %d, want 0", got)
+	}
+	supervisor := domain.Actor{UserID: bob, Roles: []domain.Role{domain.RoleSupervisor}}
+	if _, err := h.app.orders.Cancel(h.ctx, supervisor, b.Results[0].OrderID, "oversold"); err != nil {
+		t.Fatal(err)
+	}
+	// The oversold order took only the one piece there was, and gives back only that.
+	if got := h.listing("MUG-1").Stock; got != 1 {
+		t.Fatalf("stock after cancelling the oversold order = %d, want 1", got)
+	}
+	if _, err := h.app.orders.Cancel(h.ctx, supervisor, a.Results[0].OrderID, "buyer unreachable"); err != nil {
+		t.Fatal(err)
+	}
+	if got := h.listing("MUG-1").Stock; got != 3 {
+		t.Errorf("stock after cancelling both = %d, want 3", got)
+	}
+	if _, err := h.app.orders.Cancel(h.ctx, supervisor, a.Results[0].OrderID, "again"); err == nil {
+		t.Error("cancelling twice was accepted")
+	}
+	if got := h.listing("MUG-1").Stock; got != 3 {
+		t.Errorf("a refused second cancel moved the stock to %d", got)
+	}
+}

@@ -14,7 +14,8 @@ import (
 // weekly scan's message with this one listing, reason sold out), queued in the caller's
 // transaction with the order. SKUs the store does not list (or lists twice, or delisted)
 // are left alone, as Available leaves them out.
-func (s *Service) Reserve(ctx context.Context, store string, quantities map[string]int) error {
+func (s *Service) Reserve(ctx context.Context, store string, quantities map[string]int) (map[string]int, error) {
+	taken := map[string]int{}
 	skus := make([]string, 0, len(quantities))
 	for sku, n := range quantities {
 		if n > 0 {
@@ -26,7 +27,7 @@ func (s *Service) Reserve(ctx context.Context, store string, quantities map[stri
 	for _, sku := range skus {
 		found, err := s.d.Repo.FindBySKU(ctx, store, sku)
 		if err != nil {
-			return fmt.Errorf("reserve %s/%s: %w", store, sku, err)
+			return nil, fmt.Errorf("reserve %s/%s: %w", store, sku, err)
 		}
 		if len(found) != 1 || found[0].Status == StatusDelisted {
 			continue
@@ -35,12 +36,13 @@ func (s *Service) Reserve(ctx context.Context, store string, quantities map[stri
 		l, err := s.d.Repo.Update(ctx, found[0].ID, func(l *Listing) error {
 			before := l.Stock
 			l.Stock = max(0, l.Stock-quantities[sku])
+			taken[sku] = before - l.Stock
 			l.LastSaleAt, l.UpdatedAt = now, now
 			soldOut = l.Status == StatusLive && before > 0 && l.Stock == 0
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("reserve %s/%s: %w", store, sku, err)
+			return nil, fmt.Errorf("reserve %s/%s: %w", store, sku, err)
 		}
 		if !soldOut || l.Owner == "" {
 			continue
@@ -48,7 +50,36 @@ func (s *Service) Reserve(ctx context.Context, store string, quantities map[stri
 		offer := CandidateList{Owner: l.Owner, Days: s.d.Settings.SlowMovingDays,
 			Candidates: []Candidate{{ListingID: l.ID, Ref: l.Ref(), Title: l.Title, Stock: 0, Reason: ReasonSoldOut}}}
 		if err := s.d.Outbox.DM(ctx, TemplateDelistCandidates, l.Owner, "", offer); err != nil {
-			return fmt.Errorf("offer delisting of sold-out %s: %w", l.Ref(), err)
+			return nil, fmt.Errorf("offer delisting of sold-out %s: %w", l.Ref(), err)
+		}
+	}
+	return taken, nil
+}
+
+// Release gives pieces (SKU → pieces) back to the stock of the store's listings, as when an
+// order that reserved them is cancelled. A delisted listing keeps its recorded stock of 0.
+func (s *Service) Release(ctx context.Context, store string, quantities map[string]int) error {
+	skus := make([]string, 0, len(quantities))
+	for sku, n := range quantities {
+		if n > 0 {
+			skus = append(skus, sku)
+		}
+	}
+	slices.Sort(skus)
+	for _, sku := range skus {
+		found, err := s.d.Repo.FindBySKU(ctx, store, sku)
+		if err != nil {
+			return fmt.Errorf("release %s/%s: %w", store, sku, err)
+		}
+		if len(found) != 1 || found[0].Status == StatusDelisted {
+			continue
+		}
+		if _, err := s.d.Repo.Update(ctx, found[0].ID, func(l *Listing) error {
+			l.Stock = min(MaxStock, l.Stock+quantities[sku])
+			l.UpdatedAt = s.d.Clock.Now()
+			return nil
+		}); err != nil {
+			return fmt.Errorf("release %s/%s: %w", store, sku, err)
 		}
 	}
 	return nil

@@ -93,7 +93,7 @@ func (s *Service) Release(ctx context.Context, actor domain.Actor, id int64) (Or
 	if err := requireAny(actor, deciders()); err != nil {
 		return Order{}, err
 	}
-	return s.decide(ctx, actor, id, "order.release", func(o *Order, now time.Time) error {
+	return s.decide(ctx, actor, id, "order.release", func(ctx context.Context, o *Order, now time.Time) error {
 		if o.Status != StatusHeld {
 			return alreadyDecided(*o)
 		}
@@ -111,12 +111,13 @@ func (s *Service) Cancel(ctx context.Context, actor domain.Actor, id int64, reas
 	if reason == "" {
 		return Order{}, domain.Invalid([]domain.Problem{{Field: "reason", Key: "order.reason.required"}})
 	}
-	return s.decide(ctx, actor, id, "order.cancel", func(o *Order, now time.Time) error {
+	return s.decide(ctx, actor, id, "order.cancel", func(ctx context.Context, o *Order, now time.Time) error {
 		if o.Status != StatusHeld && o.Status != StatusReleased {
 			return alreadyDecided(*o)
 		}
 		o.Status, o.CancelReason = StatusCancelled, reason
-		return nil
+		// The pieces go back to the stock in the same transaction.
+		return s.release(ctx, o)
 	})
 }
 
@@ -133,7 +134,7 @@ func (s *Service) AddNote(ctx context.Context, actor domain.Actor, id int64, tex
 	case utf8.RuneCountInString(text) > MaxTextField:
 		return Order{}, domain.Invalid([]domain.Problem{{Field: "note", Key: "order.field.too_long", Args: []any{fmt.Sprint(MaxTextField)}}})
 	}
-	return s.change(ctx, actor, id, "order.note", func(o *Order, now time.Time) error {
+	return s.change(ctx, actor, id, "order.note", func(ctx context.Context, o *Order, now time.Time) error {
 		o.Notes = append(o.Notes, Note{By: actor.UserID, Text: text, At: now})
 		return nil
 	})
@@ -166,7 +167,7 @@ func (s *Service) BlacklistBuyer(ctx context.Context, actor domain.Actor, id int
 		if err != nil {
 			return err
 		}
-		out, err = s.change(ctx, actor, id, "order.blacklist", func(x *Order, now time.Time) error {
+		out, err = s.change(ctx, actor, id, "order.blacklist", func(ctx context.Context, x *Order, now time.Time) error {
 			if x.Status == StatusHeld || x.Status == StatusReleased {
 				return s.review(ctx, st, x)
 			}
@@ -181,9 +182,9 @@ func (s *Service) BlacklistBuyer(ctx context.Context, actor domain.Actor, id int
 }
 
 // decide settles a held order: the card loses its buttons and names the decider.
-func (s *Service) decide(ctx context.Context, actor domain.Actor, id int64, action string, fn func(*Order, time.Time) error) (Order, error) {
-	return s.change(ctx, actor, id, action, func(o *Order, now time.Time) error {
-		if err := fn(o, now); err != nil {
+func (s *Service) decide(ctx context.Context, actor domain.Actor, id int64, action string, fn func(context.Context, *Order, time.Time) error) (Order, error) {
+	return s.change(ctx, actor, id, action, func(ctx context.Context, o *Order, now time.Time) error {
+		if err := fn(ctx, o, now); err != nil {
 			return err
 		}
 		o.DecidedBy, o.DecidedAt = actor.UserID, now
@@ -192,14 +193,14 @@ func (s *Service) decide(ctx context.Context, actor domain.Actor, id int64, acti
 }
 
 // change is one transaction: lock the order, change it, audit, and re-render its card.
-func (s *Service) change(ctx context.Context, actor domain.Actor, id int64, action string, fn func(*Order, time.Time) error) (Order, error) {
+func (s *Service) change(ctx context.Context, actor domain.Actor, id int64, action string, fn func(context.Context, *Order, time.Time) error) (Order, error) {
 	var out Order
 	err := s.d.Tx.InTx(ctx, func(ctx context.Context) error {
 		var before Order
 		now := s.d.Clock.Now()
 		o, err := s.d.Repo.Update(ctx, id, func(o *Order) error {
 			before = *o
-			if err := fn(o, now); err != nil {
+			if err := fn(ctx, o, now); err != nil {
 				return err
 			}
 			o.UpdatedAt = now

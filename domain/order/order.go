@@ -64,6 +64,9 @@ type Item struct {
 	SKU       string       `json:"sku"`
 	Quantity  int          `json:"quantity"`
 	UnitPrice domain.Money `json:"unit_price"`
+	// Reserved is how many of the pieces this line took off the listing's stock (less than
+	// Quantity when the order oversold); a cancellation gives exactly these back.
+	Reserved int `json:"reserved,omitempty"`
 }
 
 // Amounts are the order's money, as the platform computed it.

@@ -135,11 +135,13 @@ func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store,
 			if err != nil {
 				return err
 			}
-			if err := s.d.Repo.Create(ctx, &o); err != nil {
+			// Only a new order takes stock: a redelivery of it has already. The stock moves
+			// before the insert so that each line records what it took; a failed insert
+			// rolls both back.
+			if err := s.reserve(ctx, &o, facts.Stock); err != nil {
 				return err
 			}
-			// Only a new order takes stock: a redelivery of it has already.
-			if err := s.reserve(ctx, o, facts.Stock); err != nil {
+			if err := s.d.Repo.Create(ctx, &o); err != nil {
 				return err
 			}
 			res.Outcome, res.Order = OutcomeCreated, o

@@ -9,8 +9,11 @@ import (
 // It joins the transaction in ctx, so that an order and its stock change commit together.
 type StockKeeper interface {
 	// Reserve lowers the stock of the store's listed SKUs by the quantities (SKU → pieces),
-	// never below zero; SKUs StoreOps does not list are left alone.
-	Reserve(ctx context.Context, store string, quantities map[string]int) error
+	// never below zero, and returns how many pieces it took of each; SKUs StoreOps does not
+	// list are left alone.
+	Reserve(ctx context.Context, store string, quantities map[string]int) (map[string]int, error)
+	// Release gives pieces back to the stock of the store's listed SKUs.
+	Release(ctx context.Context, store string, quantities map[string]int) error
 }
 
 // Quantities sums an order's lines per SKU.
@@ -24,13 +27,14 @@ func Quantities(o Order) map[string]int {
 	return out
 }
 
-// reserve takes a new order's quantities off the stock. Only SKUs whose stock the review
-// knew (known, from Stock.Available) can be listed, so the others are not looked up again.
-func (s *Service) reserve(ctx context.Context, o Order, known map[string]int) error {
+// reserve takes a new order's quantities off the stock and records on each line how many
+// pieces it took. Only SKUs whose stock the review knew (known, from Stock.Available) can be
+// listed, so the others are not looked up again.
+func (s *Service) reserve(ctx context.Context, o *Order, known map[string]int) error {
 	if s.d.Keeper == nil {
 		return nil
 	}
-	q := Quantities(o)
+	q := Quantities(*o)
 	for sku := range q {
 		if _, ok := known[sku]; !ok {
 			delete(q, sku)
@@ -39,8 +43,35 @@ func (s *Service) reserve(ctx context.Context, o Order, known map[string]int) er
 	if len(q) == 0 {
 		return nil
 	}
-	if err := s.d.Keeper.Reserve(ctx, o.StoreCode, q); err != nil {
+	taken, err := s.d.Keeper.Reserve(ctx, o.StoreCode, q)
+	if err != nil {
 		return fmt.Errorf("reserve stock for %s: %w", o.Ref(), err)
+	}
+	for i := range o.Items {
+		it := &o.Items[i]
+		it.Reserved = min(it.Quantity, taken[it.SKU])
+		taken[it.SKU] -= it.Reserved
+	}
+	return nil
+}
+
+// release gives a cancelled order's reserved pieces back to the stock.
+func (s *Service) release(ctx context.Context, o *Order) error {
+	if s.d.Keeper == nil {
+		return nil
+	}
+	back := map[string]int{}
+	for i := range o.Items {
+		if o.Items[i].Reserved > 0 {
+			back[o.Items[i].SKU] += o.Items[i].Reserved
+			o.Items[i].Reserved = 0
+		}
+	}
+	if len(back) == 0 {
+		return nil
+	}
+	if err := s.d.Keeper.Release(ctx, o.StoreCode, back); err != nil {
+		return fmt.Errorf("release stock of %s: %w", o.Ref(), err)
 	}
 	return nil
 }
