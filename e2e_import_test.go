@@ -6,9 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
-	"runtime/metrics"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,6 +15,7 @@ import (
 	"storeops/bot/slackemu"
 	"storeops/domain"
 	"storeops/domain/order"
+	"storeops/internal/heappeak"
 	"storeops/orderfile"
 )
 
@@ -242,7 +241,7 @@ func TestImportXLSX10k(t *testing.T) {
 	_ = f.Close()
 
 	runtime.GC()
-	stop := livePeak()
+	stop := heappeak.Watch(5 * time.Millisecond)
 	started := time.Now()
 	summary := h.shareFile(alice, "", "TM01-double11.xlsx", buf.Bytes(), 10*time.Minute)
 	took, peak := time.Since(started), stop()
@@ -266,36 +265,4 @@ func raceDetector() bool {
 		}
 	}
 	return false
-}
-
-// livePeak samples the live heap every 5 ms until stop is called and returns the highest
-// value.
-func livePeak() (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var mu sync.Mutex
-	var peak uint64
-	done, finished := make(chan struct{}), make(chan struct{})
-	go func() {
-		defer close(finished)
-		tick := time.NewTicker(5 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			metrics.Read(sample)
-			mu.Lock()
-			peak = max(peak, sample[0].Value.Uint64())
-			mu.Unlock()
-			select {
-			case <-done:
-				return
-			case <-tick.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		<-finished
-		mu.Lock()
-		defer mu.Unlock()
-		return peak
-	}
 }

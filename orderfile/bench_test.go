@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
-	"runtime/metrics"
-	"sync"
 	"testing"
 	"time"
+
+	"storeops/internal/heappeak"
 )
 
 // tenThousand is an XLSX export of 10,000 one-line orders with every column filled.
@@ -26,39 +26,6 @@ func tenThousand(b testing.TB) []byte {
 	return xlsxFile(b, rows)
 }
 
-// heapPeak samples the live heap every millisecond until stop is called, and returns the
-// highest value seen.
-func heapPeak() (stop func() uint64) {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	var peak uint64
-	var mu sync.Mutex
-	done := make(chan struct{})
-	finished := make(chan struct{})
-	go func() {
-		defer close(finished)
-		t := time.NewTicker(time.Millisecond)
-		defer t.Stop()
-		for {
-			metrics.Read(sample)
-			mu.Lock()
-			peak = max(peak, sample[0].Value.Uint64())
-			mu.Unlock()
-			select {
-			case <-done:
-				return
-			case <-t.C:
-			}
-		}
-	}()
-	return func() uint64 {
-		close(done)
-		<-finished
-		mu.Lock()
-		defer mu.Unlock()
-		return peak
-	}
-}
-
 // BenchmarkReadXLSX10k reads a 10,000-row XLSX export (the file is about 1 MB). Besides
 // time and allocations it reports the memory figures of docs/BENCHMARKS.md: the live heap
 // at its peak while reading (the file, the unpacked sheet and the orders built so far;
@@ -74,7 +41,7 @@ func BenchmarkReadXLSX10k(b *testing.B) {
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		base = ms.HeapAlloc
-		stop := heapPeak()
+		stop := heappeak.Watch(time.Millisecond)
 		rows, err := Read(bytes.NewReader(data), "orders.xlsx", shanghai)
 		p := stop()
 		if err != nil {
