@@ -152,7 +152,8 @@ func TestRunExitCodes(t *testing.T) {
 func TestShellDemoFromAPipe(t *testing.T) {
 	script := strings.Join([]string{
 		"/ops listing new",
-		"TM01", "MUG-RED", "Red mug", "Kitchen", "mug", "12.345", "5", "https://img.example.com/a.jpg", "A red mug for tea lovers.",
+		// The floor price, optional, is left empty.
+		"TM01", "MUG-RED", "Red mug", "Kitchen", "mug", "12.345", "", "5", "https://img.example.com/a.jpg", "A red mug for tea lovers.",
 		"12.50",
 		":as bob",
 		"1",

@@ -552,3 +552,72 @@ func TestEditingALiveListingUpdatesIt(t *testing.T) {
 		t.Errorf("a live listing is listed as draft: %s", list)
 	}
 }
+
+func TestListingFloorPrice(t *testing.T) {
+	h := newHarness(t)
+	// Through the form: a floor above the price is named next to its field.
+	r := h.submitNewListing(alice, map[string]string{"floor_price": "120"})
+	if !strings.Contains(r.Errors["floor_price"], "above the price 100.00") || r.View == nil {
+		t.Fatalf("floor above the price: errors %v, modal open %v", r.Errors, r.View != nil)
+	}
+	if n := h.count("listings", ""); n != 0 {
+		t.Fatalf("a refused submission stored %d listings", n)
+	}
+	v, _ := h.emu.TopView(alice)
+	if r, err := h.ws.Submit(h.ctx, alice, v.ID, map[string]string{"floor_price": "80"}); err != nil || len(r.Errors) > 0 {
+		t.Fatalf("corrected floor: %v %v", err, r.Errors)
+	}
+	if card := messageText(h.card(1)); !strings.Contains(card, "Floor price") || !strings.Contains(card, "80.00") {
+		t.Errorf("the review card should show the floor price: %s", card)
+	}
+	h.click(bob, h.card(1), "approval.approve")
+	h.waitFor("listing live", func() bool { return h.listing("MUG-1").Status == listing.StatusLive })
+	if l := h.listing("MUG-1"); l.FloorPrice.String() != "80.00" {
+		t.Fatalf("floor after approval = %s", l.FloorPrice)
+	}
+
+	// A listing without one (the optional input left untouched) shows none.
+	h.publish(map[string]string{"sku": "MUG-2"})
+	if l := h.listing("MUG-2"); l.FloorPrice != 0 {
+		t.Errorf("untouched floor input stored %s", l.FloorPrice)
+	}
+	if show := h.say(alice, "listing show MUG-2"); strings.Contains(show, "Floor price") {
+		t.Errorf("a listing without a floor shows one: %s", show)
+	}
+
+	// Through the command: a minor change, applied at once on a live listing and audited.
+	if reply := h.say(alice, "listing update MUG-2 floor_price=12.50"); !strings.Contains(reply, "Floor price:* — → 12.50") {
+		t.Errorf("update answer: %s", reply)
+	}
+	l := h.listing("MUG-2")
+	if l.FloorPrice.String() != "12.50" || l.Pending != nil {
+		t.Fatalf("floor %s pending %v, want 12.50 applied at once", l.FloorPrice, l.Pending)
+	}
+	if show := h.say(alice, "listing show MUG-2"); !strings.Contains(show, `*Floor price*\n12.50`) {
+		t.Errorf("show should put the floor price beside the price: %s", show)
+	}
+	if history := h.say(alice, "audit MUG-2"); !strings.Contains(history, "Floor price:* — → 12.50") {
+		t.Errorf("audit should show the floor change: %s", history)
+	}
+	if reply := h.say(alice, "listing update MUG-2 floor_price=150"); !strings.Contains(reply, "above the price 100.00") {
+		t.Errorf("a floor above the price should be refused: %s", reply)
+	}
+	if l := h.listing("MUG-2"); l.FloorPrice.String() != "12.50" {
+		t.Errorf("a refused floor changed it to %s", l.FloorPrice)
+	}
+
+	// The edit form shows it, and emptying the input removes it.
+	h.cmd(alice, "listing edit MUG-2")
+	h.waitFor("edit modal", func() bool { _, ok := h.emu.TopView(alice); return ok })
+	ev, _ := h.emu.TopView(alice)
+	if !strings.Contains(string(ev.Blocks), `"initial_value":"12.50"`) {
+		t.Errorf("edit form should show the floor price: %s", ev.Blocks)
+	}
+	if r, err := h.ws.Submit(h.ctx, alice, ev.ID, map[string]string{"floor_price": ""}); err != nil || len(r.Errors) > 0 {
+		t.Fatalf("clear the floor: %v %v", err, r.Errors)
+	}
+	h.settle()
+	if l := h.listing("MUG-2"); l.FloorPrice != 0 || l.Price.String() != "100.00" {
+		t.Errorf("after clearing: floor %s price %s", l.FloorPrice, l.Price)
+	}
+}

@@ -199,6 +199,12 @@ func englishBase() map[string]string {
 		"status.listing.pending_delisting": "pending delisting",
 		"status.listing.delisted":          "delisted",
 
+		// The floor price, the one optional field of a listing.
+		"listing.floor_price.invalid":             "“%s” is not an amount; write it like 99 or 99.90, or leave it empty for no floor price.",                             // what was typed
+		"listing.floor_price.range":               "The floor price must be above 0 and at most %s; leave it empty for no floor price.",                                  // maximum
+		"listing.floor_price.above_price":         "The floor price %[1]s is above the price %[2]s; it can be at most the price.",                                        // floor, price
+		"listing.floor_price.above_pending_price": "The floor price %[1]s is above the price %[2]s waiting for approval (request #%[3]d); it can be at most that price.", // floor, pending price, request
+
 		// Field labels: forms, problems, card details and history.
 		"field.store":          "Store",
 		"field.sku":            "SKU",
@@ -206,6 +212,7 @@ func englishBase() map[string]string {
 		"field.category":       "Category",
 		"field.keywords":       "Keywords",
 		"field.price":          "Price",
+		"field.floor_price":    "Floor price",
 		"field.stock":          "Stock",
 		"field.images":         "Images",
 		"field.description":    "Description",
@@ -395,6 +402,7 @@ func englishBase() map[string]string {
 		"view.form.hint.category":        "Up to %d characters, for example Kitchen / Mugs.",
 		"view.form.hint.keywords":        "Up to %[1]d keywords of at most %[2]d characters each, separated by commas.", // count, length
 		"view.form.hint.price":           "A positive amount up to %s, for example 129.00.",
+		"view.form.hint.floor_price":     "Optional. Orders below this unit price are held for review; it can be at most the price.",
 		"view.form.hint.stock":           "A whole number from 0 to %d.",
 		"view.form.hint.images":          "1 to %d image URLs (http or https), one per line.",
 		"view.form.hint.description":     "%[1]d to %[2]d characters.", // minimum, maximum
@@ -415,7 +423,7 @@ func englishBase() map[string]string {
 		"help.audit":                        "Show the history of a listing",
 		"help.listing.new":                  "Create a listing and submit it for review",
 		"help.listing.edit":                 "Edit a draft or live listing in a form",
-		"help.listing.update":               "Change fields of a listing, for example price=129 stock=20",
+		"help.listing.update":               "Change fields of a listing, for example price=129 stock=20 floor_price=99 (floor_price= removes the floor)",
 		"help.listing.delist":               "Ask the supervisor to delist a listing",
 		"help.listing.show":                 "Show a listing",
 		"help.listing.list":                 "List the listings, optionally of one status",

@@ -195,6 +195,12 @@ func chineseBase() map[string]string {
 		"status.listing.pending_delisting": "待下架",
 		"status.listing.delisted":          "已下架",
 
+		// The floor price, the one optional field of a listing.
+		"listing.floor_price.invalid":             "“%s”不是有效金额，请按 99 或 99.90 的格式填写；不设最低价请留空。",
+		"listing.floor_price.range":               "最低价必须大于 0 且不超过 %s；不设最低价请留空。",
+		"listing.floor_price.above_price":         "最低价 %[1]s 高于价格 %[2]s；最低价不能高于价格。",
+		"listing.floor_price.above_pending_price": "最低价 %[1]s 高于待审批的价格 %[2]s（申请 #%[3]d）；最低价不能高于该价格。",
+
 		// Field labels.
 		"field.store":          "店铺",
 		"field.sku":            "SKU",
@@ -202,6 +208,7 @@ func chineseBase() map[string]string {
 		"field.category":       "类目",
 		"field.keywords":       "关键词",
 		"field.price":          "价格",
+		"field.floor_price":    "最低价",
 		"field.stock":          "库存",
 		"field.images":         "图片",
 		"field.description":    "商品描述",
@@ -390,6 +397,7 @@ func chineseBase() map[string]string {
 		"view.form.hint.category":        "最多 %d 个字符，例如 厨房 / 马克杯。",
 		"view.form.hint.keywords":        "最多 %[1]d 个关键词，每个不超过 %[2]d 个字符，用逗号分隔。",
 		"view.form.hint.price":           "大于 0 且不超过 %s 的金额，例如 129.00。",
+		"view.form.hint.floor_price":     "选填。单价低于此价的订单将暂扣待审核；不能高于价格。",
 		"view.form.hint.stock":           "0 到 %d 之间的整数。",
 		"view.form.hint.images":          "1 到 %d 个图片链接（http 或 https），每行一个。",
 		"view.form.hint.description":     "%[1]d 到 %[2]d 个字符。",
@@ -410,7 +418,7 @@ func chineseBase() map[string]string {
 		"help.audit":                        "查看商品的操作记录",
 		"help.listing.new":                  "新建商品并提交终审",
 		"help.listing.edit":                 "在表单中编辑草稿或已上架的商品",
-		"help.listing.update":               "修改商品字段，例如 price=129 stock=20",
+		"help.listing.update":               "修改商品字段，例如 price=129 stock=20 floor_price=99（floor_price= 表示取消最低价）",
 		"help.listing.delist":               "申请运营主管下架商品",
 		"help.listing.show":                 "查看商品",
 		"help.listing.list":                 "列出商品，可按状态筛选",

@@ -82,7 +82,7 @@ func stores() []store.Store {
 
 func liveListing() listing.Listing {
 	return listing.Listing{ID: 7, StoreCode: "TM01", SKU: "SKU-1", Title: "Red mug", Category: "Kitchen / Mugs",
-		Keywords: []string{"mug", "red"}, Price: 12900, Stock: 20,
+		Keywords: []string{"mug", "red"}, Price: 12900, FloorPrice: 9900, Stock: 20,
 		Images:      []string{"https://img.example.com/mug-1.jpg", "https://img.example.com/mug-2.jpg"},
 		Description: "A 350 ml ceramic mug in glossy red.", Status: listing.StatusLive, Owner: "U1",
 		LiveSince: t0, UpdatedAt: t0.Add(time.Hour), CreatedAt: t0.Add(-time.Hour), Version: 3}
@@ -152,6 +152,8 @@ func hugeListing() listing.Listing {
 	x := liveListing()
 	x.Title, x.Category, x.Description, x.RejectReason = big(10_000), big(5_000), big(10_000), big(10_000)
 	x.SKU, x.StoreCode = big(300), big(300)
+	// Every optional field set, so the card's field section is as full as it gets.
+	x.FloorPrice, x.LastSaleAt = listing.MaxPrice, t0
 	for range 9 {
 		x.Images = append(x.Images, "https://img.example.com/"+big(3_000))
 	}

@@ -89,9 +89,14 @@ func Listing(l i18n.Localizer, x listing.Listing, tz *time.Location) []slack.Blo
 		field(listing.FieldTitle, x.Title, pendingTitle),
 		field(listing.FieldCategory, x.Category, pendingCategory),
 		field(listing.FieldPrice, x.Price.String(), pendingPrice),
-		field(listing.FieldStock, strconv.Itoa(x.Stock), nil),
-		field(listing.FieldKeywords, strings.Join(x.Keywords, l.T("list.separator")), nil),
 	}
+	// Most listings have no floor; the card names one only when it is set.
+	if x.FloorPrice > 0 {
+		fields = append(fields, field(listing.FieldFloorPrice, x.FloorPrice.String(), nil))
+	}
+	fields = append(fields,
+		field(listing.FieldStock, strconv.Itoa(x.Stock), nil),
+		field(listing.FieldKeywords, strings.Join(x.Keywords, l.T("list.separator")), nil))
 	if t := l.Time(x.LiveSince, tz); t != "" {
 		fields = append(fields, field("live_since", t, nil))
 	}
@@ -209,6 +214,7 @@ func ListingForm(l i18n.Localizer, stores []store.Store, in listing.Input, editi
 		textInput(l, listing.FieldCategory, l.T("view.form.hint.category", listing.MaxCategory), in.Category, false, listing.MaxCategory, 0),
 		textInput(l, listing.FieldKeywords, l.T("view.form.hint.keywords", listing.MaxKeywords, listing.MaxKeyword), in.Keywords, true, 0, 0),
 		textInput(l, listing.FieldPrice, l.T("view.form.hint.price", listing.MaxPrice.String()), in.Price, false, 0, 0),
+		optionalInput(textInput(l, listing.FieldFloorPrice, l.T("view.form.hint.floor_price"), in.FloorPrice, false, 0, 0)),
 		textInput(l, listing.FieldStock, l.T("view.form.hint.stock", listing.MaxStock), in.Stock, false, 0, 0),
 		textInput(l, listing.FieldImages, l.T("view.form.hint.images", listing.MaxImages), in.Images, true, 0, 0))
 	descHint := l.T("view.form.hint.description", listing.MinDescription, listing.MaxDescription)
@@ -263,6 +269,13 @@ func storeInput(l i18n.Localizer, stores []store.Store, current string) *slack.I
 		sel = sel.WithInitialOption(initial)
 	}
 	return slack.NewInputBlock(listing.FieldStore, plain(l.FieldLabel(listing.FieldStore)), plain(l.T("view.form.hint.store")), sel)
+}
+
+// optionalInput lets Slack submit the form with the input empty; the submission then has no
+// value for it (or an empty one), which the domain reads as "none".
+func optionalInput(in *slack.InputBlock) *slack.InputBlock {
+	in.Optional = true
+	return in
 }
 
 // textInput is one field of a form. maxLen is the domain's limit (0: none): Slack enforces

@@ -478,6 +478,10 @@ func TestListingForm(t *testing.T) {
 			t.Errorf("option text %q", got)
 		}
 		for f, in := range ins {
+			// Only the floor price may be left empty: Slack itself asks for the others.
+			if in.Optional != (f == listing.FieldFloorPrice) {
+				t.Errorf("%s: %s optional = %v", loc, f, in.Optional)
+			}
 			if f == "store" {
 				continue
 			}
@@ -513,6 +517,14 @@ func TestListingForm(t *testing.T) {
 		}
 		if got := ins["price"].Element.(*slack.PlainTextInputBlockElement).InitialValue; got != "129.00" {
 			t.Errorf("%s: price initial %q", loc, got)
+		}
+		if got := ins["floor_price"].Element.(*slack.PlainTextInputBlockElement).InitialValue; got != "99.00" {
+			t.Errorf("%s: floor price initial %q", loc, got)
+		}
+		noFloor := liveListing()
+		noFloor.FloorPrice = 0
+		if got := inputs(ListingForm(l, stores(), listing.InputOf(noFloor), true, "m"))["floor_price"].Element.(*slack.PlainTextInputBlockElement).InitialValue; got != "" {
+			t.Errorf("%s: no floor shows as %q", loc, got)
 		}
 	}
 	// A prefilled value over the domain's limit is kept for the check to report, not cut.
@@ -578,6 +590,13 @@ func TestListingTexts(t *testing.T) {
 		if !strings.Contains(all, w) {
 			t.Errorf("%q lacks %q", all, w)
 		}
+	}
+	if !strings.Contains(all, "*Price*\n129.00 (pending change: 150.00)\n*Floor price*\n99.00") {
+		t.Errorf("the floor price should follow the price: %s", all)
+	}
+	x.FloorPrice = 0
+	if all := joined(msg("", Listing(en(), x, cst))); strings.Contains(all, "Floor price") {
+		t.Errorf("a listing without a floor price shows one: %s", all)
 	}
 	d := liveListing()
 	d.Status, d.RejectReason = listing.StatusDraft, "Blurry photos"

@@ -14,7 +14,8 @@ import (
 	"storeops/domain/approval"
 )
 
-// Change is a major change held for approval: only the fields that change are set.
+// Change is a major change held for approval: only the fields that change are set. The
+// floor price is never among them: it is a minor change and applies at once.
 type Change struct {
 	Title       *string       `json:"title,omitempty"`
 	Category    *string       `json:"category,omitempty"`
@@ -54,7 +55,7 @@ type UpdateResult struct {
 
 // updatable are the fields `listing update` may change; store and SKU identify the listing.
 func updatable() []string {
-	return []string{FieldTitle, FieldCategory, FieldKeywords, FieldPrice, FieldStock, FieldImages, FieldDescription}
+	return []string{FieldTitle, FieldCategory, FieldKeywords, FieldPrice, FieldFloorPrice, FieldStock, FieldImages, FieldDescription}
 }
 
 // Update changes fields of a draft or live listing. On a live listing minor changes apply at
@@ -110,6 +111,13 @@ func (s *Service) Update(ctx context.Context, actor domain.Actor, ref string, ch
 				held = nil
 			} else if l.Pending != nil {
 				return domain.Errorf(domain.ECONFLICT, "listing.change_pending", l.Ref())
+			}
+			_, price := changes[FieldPrice]
+			_, floor := changes[FieldFloorPrice]
+			if price || floor {
+				if p := floorProblem(*l, held); p != nil {
+					return domain.Invalid([]domain.Problem{*p})
+				}
 			}
 			l.UpdatedAt = now
 			return nil
@@ -173,6 +181,12 @@ func (s *Service) change(l, parsed *Listing, f string, held *Change) (applied, i
 			return nil, fc(l.Price.String(), parsed.Price.String())
 		}
 		applied, l.Price = fc(l.Price.String(), parsed.Price.String()), parsed.Price
+	case FieldFloorPrice:
+		// A floor only decides which orders are held for review, so, like the stock, it is
+		// a minor change on a live listing too.
+		if parsed.FloorPrice != l.FloorPrice {
+			applied, l.FloorPrice = fc(floorText(l.FloorPrice), floorText(parsed.FloorPrice)), parsed.FloorPrice
+		}
 	case FieldStock:
 		if parsed.Stock != l.Stock {
 			applied, l.Stock = fc(fmt.Sprint(l.Stock), fmt.Sprint(parsed.Stock)), parsed.Stock
@@ -191,6 +205,35 @@ func (s *Service) change(l, parsed *Listing, f string, held *Change) (applied, i
 		}
 	}
 	return applied, nil
+}
+
+// floorText is a floor price as an update reports it: no floor is empty, as in the form.
+func floorText(m domain.Money) string {
+	if m == 0 {
+		return ""
+	}
+	return m.String()
+}
+
+// floorProblem checks l, as the update leaves it, against the rule that the floor price
+// does not exceed the price. l.Price is the price that applies now (a held price move has
+// not touched it). A price waiting for approval — held by this update, or by an earlier
+// one — is checked too, because approving it applies it without looking at the floor.
+func floorProblem(l Listing, held *Change) *domain.Problem {
+	if l.FloorPrice == 0 {
+		return nil
+	}
+	if p := checkFloor(l.FloorPrice, l.Price); p != nil {
+		return p
+	}
+	if held != nil && held.Price != nil {
+		return checkFloor(l.FloorPrice, *held.Price)
+	}
+	if l.Pending != nil && l.Pending.Price != nil && l.FloorPrice > *l.Pending.Price {
+		return &domain.Problem{Field: FieldFloorPrice, Key: "listing.floor_price.above_pending_price",
+			Args: []any{l.FloorPrice.String(), l.Pending.Price.String(), l.ApprovalID}}
+	}
+	return nil
 }
 
 // changeText moves a text field that is a major change on a live listing: there it is held,

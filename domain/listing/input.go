@@ -32,6 +32,7 @@ const (
 	FieldCategory    = "category"
 	FieldKeywords    = "keywords"
 	FieldPrice       = "price"
+	FieldFloorPrice  = "floor_price"
 	FieldStock       = "stock"
 	FieldImages      = "images"
 	FieldDescription = "description"
@@ -39,12 +40,13 @@ const (
 
 // Fields lists the fields in form order.
 func Fields() []string {
-	return []string{FieldStore, FieldSKU, FieldTitle, FieldCategory, FieldKeywords, FieldPrice, FieldStock, FieldImages, FieldDescription}
+	return []string{FieldStore, FieldSKU, FieldTitle, FieldCategory, FieldKeywords, FieldPrice, FieldFloorPrice, FieldStock, FieldImages, FieldDescription}
 }
 
-// Input is a listing as a person typed it; Parse checks it.
+// Input is a listing as a person typed it; Parse checks it. FloorPrice may be empty (no
+// floor).
 type Input struct {
-	Store, SKU, Title, Category, Keywords, Price, Stock, Images, Description string
+	Store, SKU, Title, Category, Keywords, Price, FloorPrice, Stock, Images, Description string
 }
 
 // Get returns a field's raw value by name.
@@ -62,6 +64,8 @@ func (in Input) Get(field string) string {
 		return in.Keywords
 	case FieldPrice:
 		return in.Price
+	case FieldFloorPrice:
+		return in.FloorPrice
 	case FieldStock:
 		return in.Stock
 	case FieldImages:
@@ -87,6 +91,8 @@ func (in *Input) Set(field, v string) {
 		in.Keywords = v
 	case FieldPrice:
 		in.Price = v
+	case FieldFloorPrice:
+		in.FloorPrice = v
 	case FieldStock:
 		in.Stock = v
 	case FieldImages:
@@ -96,11 +102,16 @@ func (in *Input) Set(field, v string) {
 	}
 }
 
-// InputOf turns a listing back into what a form shows, for editing.
+// InputOf turns a listing back into what a form shows, for editing. No floor price shows
+// as an empty field, which is also how one is removed.
 func InputOf(l Listing) Input {
-	return Input{Store: l.StoreCode, SKU: l.SKU, Title: l.Title, Category: l.Category,
+	in := Input{Store: l.StoreCode, SKU: l.SKU, Title: l.Title, Category: l.Category,
 		Keywords: strings.Join(l.Keywords, ", "), Price: l.Price.String(), Stock: strconv.Itoa(l.Stock),
 		Images: strings.Join(l.Images, "\n"), Description: l.Description}
+	if l.FloorPrice > 0 {
+		in.FloorPrice = l.FloorPrice.String()
+	}
+	return in
 }
 
 // Parse runs the completeness and validity check and returns the listing fields it could read
@@ -108,12 +119,29 @@ func InputOf(l Listing) Input {
 func (in Input) Parse() (Listing, []domain.Problem) {
 	var l Listing
 	var problems []domain.Problem
+	bad := map[string]bool{}
 	for _, f := range Fields() {
 		if err := applyField(&l, f, in.Get(f)); err != nil {
 			problems = append(problems, *err)
+			bad[f] = true
+		}
+	}
+	// Compared only when both read well: a price that did not parse has its own problem.
+	if !bad[FieldPrice] && !bad[FieldFloorPrice] {
+		if p := checkFloor(l.FloorPrice, l.Price); p != nil {
+			problems = append(problems, *p)
 		}
 	}
 	return l, problems
+}
+
+// checkFloor is the rule between the two prices: a floor above the price would hold every
+// order of the listing for review.
+func checkFloor(floor, price domain.Money) *domain.Problem {
+	if floor > price {
+		return &domain.Problem{Field: FieldFloorPrice, Key: "listing.floor_price.above_price", Args: []any{floor.String(), price.String()}}
+	}
+	return nil
 }
 
 var skuPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`)
@@ -125,6 +153,11 @@ func applyField(l *Listing, field, raw string) *domain.Problem {
 		return &domain.Problem{Field: field, Key: key, Args: args}
 	}
 	if v == "" {
+		if field == FieldFloorPrice {
+			// The one optional field: empty is no floor (and, in an update, removes it).
+			l.FloorPrice = 0
+			return nil
+		}
 		return problem("listing.field.required")
 	}
 	switch field {
@@ -165,6 +198,15 @@ func applyField(l *Listing, field, raw string) *domain.Problem {
 			return problem("listing.price.range", MaxPrice.String())
 		}
 		l.Price = p
+	case FieldFloorPrice:
+		p, err := domain.ParseMoney(v)
+		if err != nil {
+			return problem("listing.floor_price.invalid", v)
+		}
+		if p <= 0 || p > MaxPrice {
+			return problem("listing.floor_price.range", MaxPrice.String())
+		}
+		l.FloorPrice = p
 	case FieldStock:
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 0 || n > MaxStock {

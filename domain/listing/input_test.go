@@ -1,6 +1,7 @@
 package listing
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -51,16 +52,72 @@ func TestParseNamesEveryProblem(t *testing.T) {
 		}
 	}
 	_, problems := Input{}.Parse()
-	if len(problems) != len(Fields()) {
-		t.Errorf("empty input: %d problems, want one per field (%d)", len(problems), len(Fields()))
+	// Every field but the floor price, the one optional field.
+	if len(problems) != len(Fields())-1 {
+		t.Errorf("empty input: %d problems, want one per required field (%d)", len(problems), len(Fields())-1)
+	}
+	for _, p := range problems {
+		if p.Field == FieldFloorPrice {
+			t.Errorf("empty floor price is a problem: %+v", p)
+		}
+	}
+}
+
+func TestParseFloorPrice(t *testing.T) {
+	cases := []struct {
+		floor, price string
+		want         domain.Money
+		key          string // the one problem on floor_price, "" for none
+		args         []any
+	}{
+		{floor: "", price: "39.90", want: 0},
+		{floor: "  ", price: "39.90", want: 0},
+		{floor: "12.50", price: "39.90", want: 1250},
+		{floor: "39.90", price: "39.90", want: 3990}, // a floor equal to the price is allowed
+		{floor: "12.345", price: "39.90", key: "listing.floor_price.invalid", args: []any{"12.345"}},
+		{floor: "abc", price: "39.90", key: "listing.floor_price.invalid", args: []any{"abc"}},
+		{floor: "0", price: "39.90", key: "listing.floor_price.range", args: []any{MaxPrice.String()}},
+		{floor: "-1", price: "39.90", key: "listing.floor_price.range", args: []any{MaxPrice.String()}},
+		{floor: "40", price: "39.90", key: "listing.floor_price.above_price", args: []any{"40.00", "39.90"}},
+	}
+	for _, c := range cases {
+		in := validInput()
+		in.FloorPrice, in.Price = c.floor, c.price
+		l, problems := in.Parse()
+		if c.key == "" {
+			if len(problems) > 0 || l.FloorPrice != c.want {
+				t.Errorf("floor %q: floor %v problems %+v, want %v and none", c.floor, l.FloorPrice, problems, c.want)
+			}
+			continue
+		}
+		if len(problems) != 1 || problems[0].Field != FieldFloorPrice || problems[0].Key != c.key ||
+			fmt.Sprint(problems[0].Args) != fmt.Sprint(c.args) {
+			t.Errorf("floor %q price %q: problems %+v, want one %s %v on floor_price", c.floor, c.price, problems, c.key, c.args)
+		}
+	}
+	// A price that does not read has its own problem; the floor is not compared with it.
+	in := validInput()
+	in.FloorPrice, in.Price = "50", "abc"
+	if _, problems := in.Parse(); len(problems) != 1 || problems[0].Field != FieldPrice {
+		t.Errorf("bad price with a floor: %+v, want only the price's problem", problems)
 	}
 }
 
 func TestInputRoundTrip(t *testing.T) {
 	l, _ := validInput().Parse()
+	if in := InputOf(l); in.FloorPrice != "" {
+		t.Errorf("no floor shows as %q, want empty", in.FloorPrice)
+	}
 	again, problems := InputOf(l).Parse()
-	if len(problems) > 0 || again.Price != l.Price || strings.Join(again.Images, " ") != strings.Join(l.Images, " ") {
+	if len(problems) > 0 || again.Price != l.Price || again.FloorPrice != 0 || strings.Join(again.Images, " ") != strings.Join(l.Images, " ") {
 		t.Errorf("InputOf does not round-trip: %+v %+v", again, problems)
+	}
+	l.FloorPrice = 1250
+	if in := InputOf(l); in.FloorPrice != "12.50" || in.Get(FieldFloorPrice) != "12.50" {
+		t.Errorf("floor 12.50 shows as %q", in.FloorPrice)
+	}
+	if again, problems := InputOf(l).Parse(); len(problems) > 0 || again.FloorPrice != 1250 {
+		t.Errorf("floor does not round-trip: %v %+v", again.FloorPrice, problems)
 	}
 }
 

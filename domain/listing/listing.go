@@ -27,13 +27,16 @@ func Statuses() []Status {
 
 // Listing is one product on one store.
 type Listing struct {
-	ID          int64
-	StoreCode   string
-	SKU         string
-	Title       string
-	Category    string
-	Keywords    []string
-	Price       domain.Money
+	ID        int64
+	StoreCode string
+	SKU       string
+	Title     string
+	Category  string
+	Keywords  []string
+	Price     domain.Money
+	// FloorPrice is the lowest unit price an order may pay without being held for review
+	// (order check below_floor_price); 0 is no floor. It never exceeds Price.
+	FloorPrice  domain.Money
 	Stock       int
 	Images      []string
 	Description string
@@ -79,6 +82,9 @@ type Repository interface {
 	// FindBySKU returns every store's listing with the SKU (case-insensitive), and with
 	// store set only that store's.
 	FindBySKU(ctx context.Context, store, sku string) ([]Listing, error)
+	// FindBySKUs returns the store's listings of any of the SKUs (case-insensitive), in one
+	// query, ordered by SKU; no SKUs find nothing.
+	FindBySKUs(ctx context.Context, store string, skus []string) ([]Listing, error)
 	// Update loads with a row lock, calls fn and saves with Version+1, or saves nothing when
 	// fn fails.
 	Update(ctx context.Context, id int64, fn func(*Listing) error) (Listing, error)

@@ -97,18 +97,43 @@ func (s *Service) OfferDelisting(ctx context.Context) (int, error) {
 // Available returns the stock of the store's listed SKUs among skus, for the order review's
 // oversold check; SKUs StoreOps does not list are left out (their stock is unknown).
 func (s *Service) Available(ctx context.Context, store string, skus []string) (map[string]int, error) {
-	out := make(map[string]int, len(skus))
+	listed, err := s.Listed(ctx, store, skus)
+	if err != nil {
+		return nil, fmt.Errorf("stock of %s: %w", store, err)
+	}
+	out := make(map[string]int, len(listed))
+	for sku, l := range listed {
+		out[sku] = l.Stock
+	}
+	return out, nil
+}
+
+// Listed returns, for each of skus that the store lists, its listing, keyed by the SKU as
+// requested (SKUs match whatever their case), in one query however many SKUs an order has.
+// A SKU counts as listed only when the store has exactly one listing of it and that one is
+// not delisted: what the order path knows about such a SKU (stock, floor price) is what the
+// store sells now, and anything else is left out rather than guessed.
+func (s *Service) Listed(ctx context.Context, store string, skus []string) (map[string]Listing, error) {
+	out := map[string]Listing{}
+	if len(skus) == 0 {
+		return out, nil
+	}
+	found, err := s.d.Repo.FindBySKUs(ctx, store, skus)
+	if err != nil {
+		return nil, fmt.Errorf("find listings of %s by SKU: %w", store, err)
+	}
+	byKey := map[string][]Listing{}
+	for _, l := range found {
+		byKey[skuKey(l.SKU)] = append(byKey[skuKey(l.SKU)], l)
+	}
 	for _, sku := range skus {
-		if _, seen := out[sku]; seen {
-			continue
-		}
-		found, err := s.d.Repo.FindBySKU(ctx, store, sku)
-		if err != nil {
-			return nil, fmt.Errorf("stock of %s/%s: %w", store, sku, err)
-		}
-		if len(found) == 1 && found[0].Status != StatusDelisted {
-			out[sku] = found[0].Stock
+		if ls := byKey[skuKey(sku)]; len(ls) == 1 && ls[0].Status != StatusDelisted {
+			out[sku] = ls[0]
 		}
 	}
 	return out, nil
 }
+
+// skuKey is how SKUs compare: users type them in any case (the repository's lookups ignore
+// case too).
+func skuKey(sku string) string { return strings.ToUpper(strings.TrimSpace(sku)) }

@@ -105,7 +105,7 @@ func (s *Service) Submit(ctx context.Context, actor domain.Actor, in Input) (Lis
 			return err
 		}
 		out, err = s.d.Repo.Update(ctx, l.ID, func(cur *Listing) error {
-			cur.Title, cur.Category, cur.Keywords, cur.Price, cur.Stock = l.Title, l.Category, l.Keywords, l.Price, l.Stock
+			cur.Title, cur.Category, cur.Keywords, cur.Price, cur.FloorPrice, cur.Stock = l.Title, l.Category, l.Keywords, l.Price, l.FloorPrice, l.Stock
 			cur.Images, cur.Description = l.Images, l.Description
 			cur.Status, cur.ApprovalID, cur.RejectReason, cur.UpdatedAt = StatusPendingReview, req.ID, "", now
 			return nil
@@ -126,17 +126,23 @@ func (s *Service) Submit(ctx context.Context, actor domain.Actor, in Input) (Lis
 }
 
 func publishDetails(l Listing) []approval.Field {
-	return []approval.Field{
+	out := []approval.Field{
 		{Label: "field.store", Value: l.StoreCode},
 		{Label: "field.sku", Value: l.SKU},
 		{Label: "field.title", Value: l.Title},
 		{Label: "field.category", Value: l.Category},
 		{Label: "field.price", Value: l.Price.String()},
-		{Label: "field.stock", Value: fmt.Sprint(l.Stock)},
-		{Label: "field.keywords", Value: strings.Join(l.Keywords, ", ")},
-		{Label: "field.images", Value: strings.Join(l.Images, "\n")},
-		{Label: "field.description", Value: l.Description},
 	}
+	// The supervisor sees a floor only when there is one; most listings have none.
+	if l.FloorPrice > 0 {
+		out = append(out, approval.Field{Label: "field.floor_price", Value: l.FloorPrice.String()})
+	}
+	return append(out,
+		approval.Field{Label: "field.stock", Value: fmt.Sprint(l.Stock)},
+		approval.Field{Label: "field.keywords", Value: strings.Join(l.Keywords, ", ")},
+		approval.Field{Label: "field.images", Value: strings.Join(l.Images, "\n")},
+		approval.Field{Label: "field.description", Value: l.Description},
+	)
 }
 
 // Find resolves what a user typed — "STORE/SKU" or a SKU that only one store has — to a
@@ -199,6 +205,11 @@ func auditView(l Listing) map[string]any {
 		"status": l.Status, "title": l.Title, "category": l.Category, "price": l.Price.String(),
 		"stock": l.Stock, "keywords": strings.Join(l.Keywords, ", "), "images": strings.Join(l.Images, " "),
 		"description": l.Description,
+	}
+	// Left out when there is none, so that the trails of listings without a floor read as
+	// before floors existed.
+	if l.FloorPrice > 0 {
+		m["floor_price"] = l.FloorPrice.String()
 	}
 	if l.RejectReason != "" {
 		m["reject_reason"] = l.RejectReason

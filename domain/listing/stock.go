@@ -7,8 +7,9 @@ import (
 )
 
 // Reserve takes ordered quantities (SKU → pieces) off the store's listings, the stock the
-// order review counts on (Available): each listing under its row lock, in SKU order so that
-// two orders never wait for each other's locks. The stock stops at zero; an order asking for
+// order review counts on (Available). The listings are found in one query (Listed), then
+// each is changed under its row lock, in SKU order so that two orders never wait for each
+// other's locks. The stock stops at zero; an order asking for
 // more than there was is the oversold check's to flag, and its shortfall is not carried as
 // negative stock. A live listing that reaches zero now offers its owner delisting (the
 // weekly scan's message with this one listing, reason sold out), queued in the caller's
@@ -23,17 +24,18 @@ func (s *Service) Reserve(ctx context.Context, store string, quantities map[stri
 		}
 	}
 	slices.Sort(skus)
+	listed, err := s.Listed(ctx, store, skus)
+	if err != nil {
+		return nil, fmt.Errorf("reserve stock of %s: %w", store, err)
+	}
 	now := s.d.Clock.Now()
 	for _, sku := range skus {
-		found, err := s.d.Repo.FindBySKU(ctx, store, sku)
-		if err != nil {
-			return nil, fmt.Errorf("reserve %s/%s: %w", store, sku, err)
-		}
-		if len(found) != 1 || found[0].Status == StatusDelisted {
+		found, ok := listed[sku]
+		if !ok {
 			continue
 		}
 		soldOut := false
-		l, err := s.d.Repo.Update(ctx, found[0].ID, func(l *Listing) error {
+		l, err := s.d.Repo.Update(ctx, found.ID, func(l *Listing) error {
 			before := l.Stock
 			l.Stock = max(0, l.Stock-quantities[sku])
 			taken[sku] = before - l.Stock
@@ -66,15 +68,16 @@ func (s *Service) Release(ctx context.Context, store string, quantities map[stri
 		}
 	}
 	slices.Sort(skus)
+	listed, err := s.Listed(ctx, store, skus)
+	if err != nil {
+		return fmt.Errorf("release stock of %s: %w", store, err)
+	}
 	for _, sku := range skus {
-		found, err := s.d.Repo.FindBySKU(ctx, store, sku)
-		if err != nil {
-			return fmt.Errorf("release %s/%s: %w", store, sku, err)
-		}
-		if len(found) != 1 || found[0].Status == StatusDelisted {
+		found, ok := listed[sku]
+		if !ok {
 			continue
 		}
-		if _, err := s.d.Repo.Update(ctx, found[0].ID, func(l *Listing) error {
+		if _, err := s.d.Repo.Update(ctx, found.ID, func(l *Listing) error {
 			l.Stock = min(MaxStock, l.Stock+quantities[sku])
 			l.UpdatedAt = s.d.Clock.Now()
 			return nil

@@ -55,7 +55,7 @@ func TestCreateFindRoundTrip(t *testing.T) {
 	title, price := "Blue mug 蓝色马克杯 ☕", domain.Money(1999)
 	l := listing.Listing{
 		StoreCode: "TM01", SKU: "Mug-1", Title: "红色马克杯 ☕", Category: "厨房", Keywords: []string{"mug", "杯子"},
-		Price: 1_000_000_000, Stock: 42, Images: []string{"https://img.example/1.jpg"}, Description: "line 1\nline 2",
+		Price: 1_000_000_000, FloorPrice: 999_999_999, Stock: 42, Images: []string{"https://img.example/1.jpg"}, Description: "line 1\nline 2",
 		Status: listing.StatusLive, Owner: "U1", RejectReason: "too blurry",
 		Pending:    &listing.Change{Title: &title, Price: &price, RequestedBy: "U1", RequestedAt: t0.Add(time.Second)},
 		ApprovalID: 77, LiveSince: t0.Add(-48 * time.Hour), LastSaleAt: t0.Add(-time.Hour + 1500),
@@ -86,6 +86,9 @@ func TestZeroValuesRoundTrip(t *testing.T) {
 	}
 	if !got.LiveSince.IsZero() || !got.LastSaleAt.IsZero() || !got.CreatedAt.IsZero() || !got.UpdatedAt.IsZero() {
 		t.Errorf("unset times came back set: %+v", got)
+	}
+	if got.FloorPrice != 0 {
+		t.Errorf("no floor came back as %v", got.FloorPrice)
 	}
 	if got.Keywords != nil || got.Images == nil || len(got.Images) != 0 || got.Pending != nil {
 		t.Errorf("keywords %#v images %#v pending %v: want nil, empty, nil", got.Keywords, got.Images, got.Pending)
@@ -144,6 +147,80 @@ func TestFindBySKU(t *testing.T) {
 	none, err := repo.FindBySKU(ctx, "", "NOPE")
 	if err != nil || len(none) != 0 {
 		t.Errorf("FindBySKU(NOPE) = %v, %v; want none", none, err)
+	}
+}
+
+func TestFindBySKUs(t *testing.T) {
+	ctx := context.Background()
+	repo, _ := open(t)
+	create(t, repo, draft("TM01", "Mug-1"))
+	create(t, repo, draft("JD01", "MUG-1"))
+	create(t, repo, draft("TM01", "MUG-2"))
+	create(t, repo, draft("TM01", "Cup-9"))
+	create(t, repo, draft("jd01", "CUP-9")) // a store code typed in lower case
+
+	cases := []struct {
+		store string
+		skus  []string
+		want  []string
+	}{
+		{"TM01", []string{"mug-1", "MUG-2", "nope"}, []string{"TM01/Mug-1", "TM01/MUG-2"}},
+		{"tm01", []string{"MUG-1", "mug-1", " Mug-1 "}, []string{"TM01/Mug-1"}}, // each listing once
+		{"JD01", []string{"cup-9", "mug-1", "mug-2"}, []string{"jd01/CUP-9", "JD01/MUG-1"}},
+		{"", []string{"MUG-1", "cup-9"}, []string{"TM01/Cup-9", "jd01/CUP-9", "JD01/MUG-1", "TM01/Mug-1"}},
+		{"XX01", []string{"MUG-1"}, []string{}},
+		{"TM01", []string{"NOPE"}, []string{}},
+	}
+	for _, c := range cases {
+		got, err := repo.FindBySKUs(ctx, c.store, c.skus)
+		if err != nil {
+			t.Fatalf("FindBySKUs(%q, %v): %v", c.store, c.skus, err)
+		}
+		// Compared as sets: the order of store codes that differ only in case depends on
+		// the column collation (MySQL ignores case, SQLite does not).
+		gotRefs, want := refs(got), slices.Clone(c.want)
+		slices.Sort(gotRefs)
+		slices.Sort(want)
+		if !slices.Equal(gotRefs, want) {
+			t.Errorf("FindBySKUs(%q, %v) = %v, want %v", c.store, c.skus, refs(got), c.want)
+		}
+	}
+	for _, skus := range [][]string{nil, {}} {
+		got, err := repo.FindBySKUs(ctx, "TM01", skus)
+		if err != nil || got != nil {
+			t.Errorf("FindBySKUs(%#v) = %v, %v; want nil", skus, got, err)
+		}
+	}
+}
+
+func TestFloorPriceMigrationKeepsListings(t *testing.T) {
+	ctx := context.Background()
+	migrations := listingdb.Migrations()
+	db := gormtest.Open(t, migrations[:1])
+	// A listing stored before floor prices existed.
+	err := db.Exec(`INSERT INTO listings (store_code, sku, sku_key, title, category, keywords, price, stock, images,
+		description, status, owner, reject_reason, pending, approval_id, version)
+		VALUES ('TM01', 'Old-1', 'OLD-1', 'Old mug', 'Kitchen', '[]', 1250, 3, '[]', 'An old listing.', 'live', 'U1', '', '', 0, 1)`).Error
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := gormdb.Migrate(ctx, db, migrations); err != nil {
+		t.Fatal(err)
+	}
+	repo := listingdb.New(db)
+	found, err := repo.FindBySKU(ctx, "TM01", "OLD-1")
+	if err != nil || len(found) != 1 {
+		t.Fatalf("FindBySKU after the migration = %v, %v", found, err)
+	}
+	if l := found[0]; l.FloorPrice != 0 || l.Price != 1250 || l.Title != "Old mug" {
+		t.Errorf("after the migration: %+v, want no floor and the rest kept", l)
+	}
+	saved, err := repo.Update(ctx, found[0].ID, func(l *listing.Listing) error { l.FloorPrice = 1000; return nil })
+	if err != nil || saved.FloorPrice != 1000 {
+		t.Fatalf("set a floor: %v, %v", saved.FloorPrice, err)
+	}
+	if got, _ := repo.Find(ctx, saved.ID); got.FloorPrice != 1000 {
+		t.Errorf("floor read back as %v", got.FloorPrice)
 	}
 }
 
