@@ -47,9 +47,15 @@ import (
 // migrations are every area's schema changes; gormdb runs them in ID order.
 func migrations() [][]*gormigrate.Migration {
 	return [][]*gormigrate.Migration{
-		auditdb.Migrations(), outboxdb.Migrations(), accessdb.Migrations(), storedb.Migrations(),
-		approvaldb.Migrations(), listingdb.Migrations(), jobrundb.Migrations(),
-		orderdb.Migrations(), storedb.TokenMigrations(),
+		auditdb.Migrations(),
+		outboxdb.Migrations(),
+		accessdb.Migrations(),
+		storedb.Migrations(),
+		approvaldb.Migrations(),
+		listingdb.Migrations(),
+		jobrundb.Migrations(),
+		orderdb.Migrations(),
+		storedb.TokenMigrations(),
 	}
 }
 
@@ -161,7 +167,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		Settings: listing.Settings{PriceChangePct: cfg.PriceChangeThreshold, SlowMovingDays: cfg.SlowMovingDays}})
 	a.tokens = store.NewTokens(storedb.NewTokenRepo(a.db), a.stores, a.clock)
 	a.orders = order.NewService(order.Deps{Repo: orderdb.New(a.db), Rules: orderdb.NewRuleRepo(a.db), Tx: tx, Audit: auditLog,
-		Outbox: out, Stores: a.stores, Stock: a.listings, Keeper: a.listings,
+		Outbox: out, Stores: a.stores, Catalog: listedSKUs{a.listings}, Keeper: a.listings,
 		Webhooks: orderdb.NewWebhookRepo(a.db), Sender: webhook.NewSender(a.clock, version), Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ})
 	for _, p := range listing.Policies() {
 		a.approvals.Register(p, a.listings.Applier(p.Kind))
@@ -295,6 +301,21 @@ func (s signallingOutbox) Add(ctx context.Context, m *outbox.Message) error {
 }
 
 // cronLogger adapts slog to cron's logger.
+// listedSKUs tells the order review what the store's listings say of the ordered SKUs.
+type listedSKUs struct{ listings *listing.Service }
+
+func (c listedSKUs) Listed(ctx context.Context, store string, skus []string) (map[string]order.Listed, error) {
+	found, err := c.listings.Listed(ctx, store, skus)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]order.Listed, len(found))
+	for sku, l := range found {
+		out[sku] = order.Listed{Stock: l.Stock, FloorPrice: l.FloorPrice}
+	}
+	return out, nil
+}
+
 type cronLogger struct{ log *slog.Logger }
 
 func (l cronLogger) Info(msg string, kv ...any) { l.log.Debug("cron: "+msg, kv...) }

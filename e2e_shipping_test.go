@@ -719,3 +719,141 @@ func TestCancellingAnOrderGivesItsStockBack(t *testing.T) {
 		t.Errorf("a refused second cancel moved the stock to %d", got)
 	}
 }
+
+func TestCancellingAHandedOffOrderTellsTheWarehouse(t *testing.T) {
+	h := newHarness(t)
+	h.emu.AddChannel(warehouse, "warehouse")
+	h.say(erin, "store warehouse TM01 <#"+warehouse+"|warehouse>")
+	rcv := newWebhookReceiver(t, 0)
+	m := secretInReply.FindStringSubmatch(h.say(erin, "store webhook TM01 <"+rcv.srv.URL+">"))
+	if m == nil {
+		t.Fatal("no webhook secret")
+	}
+	token := h.rotateToken("TM01")
+	h.postOrders(token, cleanOrder(1), cleanOrder(2))
+	h.run("warehouse-handoff")
+	if len(h.emu.Messages(warehouse)) != 1 || len(rcv.received()) != 1 {
+		t.Fatalf("hand-off: %d messages, %d webhook calls", len(h.emu.Messages(warehouse)), len(rcv.received()))
+	}
+	var batch order.WarehouseBatch
+	if err := json.Unmarshal(rcv.received()[0].body, &batch); err != nil || batch.Event != order.EventHandoff {
+		t.Errorf("the hand-off body has event %q (%v), want %q", batch.Event, err, order.EventHandoff)
+	}
+
+	if got := h.say(alice, "order cancel TM01/P-0001 buyer cancelled"); !strings.Contains(got, "supervisor") {
+		t.Errorf("an assistant cancelled an order: %s", got)
+	}
+	if got := h.say(bob, "order cancel TM01/P-0001"); !strings.Contains(got, "reason") {
+		t.Errorf("a cancel without a reason: %s", got)
+	}
+	got := h.say(bob, "order cancel TM01/P-0001 buyer cancelled on the platform")
+	if !strings.Contains(got, "warehouse has been told") {
+		t.Errorf("cancel reply: %s", got)
+	}
+	h.waitFor("the warehouse notice", func() bool { return len(h.emu.Messages(warehouse)) == 2 })
+	notice := messageText(h.emu.Messages(warehouse)[1])
+	for _, want := range []string{"Do not ship", "TM01/P-0001", "buyer cancelled on the platform", "<@" + bob + ">", "MUG-1×2"} {
+		if !strings.Contains(notice, want) {
+			t.Errorf("the warehouse notice lacks %q: %s", want, notice)
+		}
+	}
+	if strings.Contains(notice, "P-0002") {
+		t.Errorf("the notice names another order: %s", notice)
+	}
+	// The webhook call goes with the next hand-off run, signed like every other.
+	h.run("warehouse-handoff")
+	calls := rcv.received()
+	if len(calls) != 2 {
+		t.Fatalf("webhook calls = %d, want the hand-off and the cancellation", len(calls))
+	}
+	if err := webhook.Verify(m[1], calls[1].header.Get("X-StoreOps-Timestamp"), calls[1].header.Get("X-StoreOps-Signature"), calls[1].body, h.clock.Now(), 5*time.Minute); err != nil {
+		t.Errorf("the warehouse cannot verify the cancellation: %v", err)
+	}
+	var c order.WarehouseCallBack
+	if err := json.Unmarshal(calls[1].body, &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Event != order.EventCancelled || c.PlatformOrderID != "P-0001" || c.Store != "TM01" || c.Reason != "buyer cancelled on the platform" ||
+		calls[1].header.Get("X-StoreOps-Delivery") != c.BatchID {
+		t.Errorf("cancellation body %s", calls[1].body)
+	}
+
+	// An order the warehouse never had is cancelled quietly: the next batch leaves it out.
+	h.postOrders(token, cleanOrder(3))
+	if got := h.say(bob, "order cancel P-0003 duplicate of P-0002"); !strings.Contains(got, "is cancelled") || strings.Contains(got, "warehouse") {
+		t.Errorf("cancel before the hand-off: %s", got)
+	}
+	h.run("warehouse-handoff")
+	if len(h.emu.Messages(warehouse)) != 2 || len(rcv.received()) != 2 {
+		t.Errorf("a cancelled order went to the warehouse: %d messages, %d calls", len(h.emu.Messages(warehouse)), len(rcv.received()))
+	}
+	if n := h.count("audit_entries", "action = ?", "order.cancel"); n != 2 {
+		t.Errorf("cancel audit rows = %d, want 2", n)
+	}
+
+	// The buyer asks the platform for a refund of P-0002, which the warehouse has: the
+	// redelivery holds it, and the warehouse is told to keep it aside.
+	refund := cleanOrder(2)
+	refund["payment_status"] = "refund_requested"
+	if a := h.postOrders(token, refund); a.Results[0].Outcome != "updated" || a.Results[0].Status != "held" {
+		t.Fatalf("the refund redelivery: %+v", a.Results[0])
+	}
+	h.waitFor("the hold notice", func() bool { return len(h.emu.Messages(warehouse)) == 3 })
+	notice = messageText(h.emu.Messages(warehouse)[2])
+	for _, want := range []string{"Do not ship", "for now", "TM01/P-0002", "refund"} {
+		if !strings.Contains(notice, want) {
+			t.Errorf("the hold notice lacks %q: %s", want, notice)
+		}
+	}
+	h.run("warehouse-handoff")
+	calls = rcv.received()
+	if len(calls) != 3 {
+		t.Fatalf("webhook calls = %d, want the hold as the third", len(calls))
+	}
+	var held order.WarehouseCallBack
+	if err := json.Unmarshal(calls[2].body, &held); err != nil || held.Event != order.EventHeld || held.PlatformOrderID != "P-0002" || !strings.Contains(held.Reason, "refund") {
+		t.Errorf("hold body %s (%v)", calls[2].body, err)
+	}
+	// The refund is withdrawn and a supervisor releases it: the next hand-off carries it
+	// again, which is the warehouse's go-ahead.
+	id := h.postOrders(token, cleanOrder(2)).Results[0].OrderID
+	if o := h.order(id); o.Status == order.StatusHeld {
+		if _, err := h.app.orders.Release(h.ctx, domain.Actor{UserID: bob, Roles: []domain.Role{domain.RoleSupervisor}}, id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if o := h.order(id); o.Status != order.StatusReleased || !o.HandedOffAt.IsZero() {
+		t.Fatalf("after the release P-0002 is %s, handed off at %v; want released and waiting for a hand-off", o.Status, o.HandedOffAt)
+	}
+	h.run("warehouse-handoff")
+	calls = rcv.received()
+	var again order.WarehouseBatch
+	if len(calls) != 4 || json.Unmarshal(calls[3].body, &again) != nil || again.Event != order.EventHandoff ||
+		len(again.Orders) != 1 || again.Orders[0].PlatformOrderID != "P-0002" {
+		t.Errorf("after the release, webhook calls = %d; the last %s", len(calls), calls[len(calls)-1].body)
+	}
+	if posts := h.emu.Messages(warehouse); len(posts) != 4 || !strings.Contains(messageText(posts[3]), "P-0002") {
+		t.Errorf("after the release the warehouse channel has %d messages", len(posts))
+	}
+}
+
+func TestOrderBelowTheListingsFloorPriceIsHeld(t *testing.T) {
+	h := newHarness(t)
+	h.publish(map[string]string{"price": "79.00", "floor_price": "70.00"})
+	token := h.rotateToken("TM01")
+	a := h.postOrders(token, cleanOrder(1)) // MUG-1 × 2 at 64.95
+	if r := a.Results[0]; r.Status != string(order.StatusHeld) {
+		t.Fatalf("an order below the floor price is %s, want held", r.Status)
+	}
+	o := h.order(a.Results[0].OrderID)
+	if len(o.Flags) == 0 || o.Flags[0].Check != order.CheckBelowFloorPrice || !slices.Contains(o.Flags[0].Args, "70.00") {
+		t.Errorf("flags %+v, want below_floor_price naming the floor 70.00", o.Flags)
+	}
+	// Lowering the floor lets the next order at that price through.
+	if got := h.say(alice, "listing update MUG-1 floor_price=60"); !strings.Contains(got, "60.00") {
+		t.Fatalf("update floor: %s", got)
+	}
+	if r := h.postOrders(token, cleanOrder(2)).Results[0]; r.Status != string(order.StatusReleased) {
+		t.Errorf("an order above the lowered floor is %s, want released", r.Status)
+	}
+}

@@ -29,6 +29,21 @@ func registerOrderCommands(b *bot.Bot, d Deps) {
 			}
 			return text(r.L.T("order.shipped", o.Ref(), o.Carrier, o.TrackingNo)), nil
 		}})
+	b.AddCommand(bot.Command{Area: "order", Path: "order cancel", Usage: "<order> <reason>", Summary: "help.order.cancel",
+		Roles: []domain.Role{domain.RoleAdmin, domain.RoleSupervisor}, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
+			if len(r.Args) < 1 {
+				return nil, r.Usage()
+			}
+			o, err := d.Orders.CancelRef(ctx, r.Actor, r.Args[0], r.Args.Rest(1))
+			if err != nil {
+				return nil, err
+			}
+			key := "order.cancelled"
+			if !o.HandedOffAt.IsZero() {
+				key = "order.cancelled.warehouse_told"
+			}
+			return text(r.L.T(key, o.Ref())), nil
+		}})
 	b.AddCommand(bot.Command{Area: "order", Path: "order show", Usage: "<order>", Summary: "help.order.show",
 		Roles: ops, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
 			if len(r.Args) != 1 {

@@ -48,6 +48,25 @@ func OrderHandoff(l i18n.Localizer, h order.HandoffList, tz *time.Location) (str
 	return text, append(blocks, contextBlock(l.T("view.handoff.masked")))
 }
 
+// OrderCallBack tells the warehouse channel not to ship an order it was given: cancelled, or
+// held until further notice.
+func OrderCallBack(l i18n.Localizer, c order.CallBack, tz *time.Location) (string, []slack.Block) {
+	ref := escape(Cut(c.Ref, 100))
+	blocks := []slack.Block{section(l.T("view.callback.title."+c.Event, ref) + "\n" + itemsLine(c.Items) + " — " + value(c.Region, 100))}
+	if c.Event == order.EventCancelled {
+		blocks = append(blocks, section(l.T("view.callback.cancelled_by", l.Mention(c.By), l.Time(c.At, tz), value(c.Reason, maxReason))))
+	} else {
+		lines := make([]string, 0, len(c.Flags))
+		for _, f := range c.Flags {
+			lines = append(lines, "• "+escape(Cut(flagText(l, f), 300)))
+		}
+		packed, _ := packLines(lines, 2)
+		blocks = append(blocks, packed...)
+	}
+	blocks = append(blocks, contextBlock(l.T("view.callback.context."+c.Event, l.Time(c.HandedOffAt, tz))))
+	return l.T("view.callback.text."+c.Event, Cut(c.Ref, 100)), blocks
+}
+
 // OrderUnshipped is the daily reminder of a store's orders past the shipping promise.
 func OrderUnshipped(l i18n.Localizer, u order.UnshippedList, tz *time.Location) (string, []slack.Block) {
 	total := len(u.Orders) + u.More

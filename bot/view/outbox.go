@@ -71,6 +71,13 @@ func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time
 		}
 		text, blocks := OrderHandoff(l, h, tz)
 		return text, blocks, nil
+	case order.TemplateCallBack:
+		var c order.CallBack
+		if err := json.Unmarshal(payload, &c); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		text, blocks := OrderCallBack(l, c, tz)
+		return text, blocks, nil
 	case order.TemplateUnshipped:
 		var u order.UnshippedList
 		if err := json.Unmarshal(payload, &u); err != nil {

@@ -97,7 +97,7 @@ func (s *Service) Release(ctx context.Context, actor domain.Actor, id int64) (Or
 		if o.Status != StatusHeld {
 			return alreadyDecided(*o)
 		}
-		o.Status, o.ReleasedAt = StatusReleased, now
+		o.release(now)
 		return nil
 	})
 }
@@ -116,9 +116,26 @@ func (s *Service) Cancel(ctx context.Context, actor domain.Actor, id int64, reas
 			return alreadyDecided(*o)
 		}
 		o.Status, o.CancelReason = StatusCancelled, reason
-		// The pieces go back to the stock in the same transaction.
-		return s.release(ctx, o)
+		// The pieces go back to the stock, and a warehouse that has the order is told, in
+		// the same transaction.
+		if err := s.release(ctx, o); err != nil {
+			return err
+		}
+		return s.callBack(ctx, actor.UserID, *o, EventCancelled, now)
 	})
+}
+
+// CancelRef is Cancel for an order named as users name it (`/ops order cancel`): a held order
+// as from its card, or a released one the buyer or the platform called off.
+func (s *Service) CancelRef(ctx context.Context, actor domain.Actor, ref, reason string) (Order, error) {
+	if err := requireAny(actor, deciders()); err != nil {
+		return Order{}, err
+	}
+	found, err := s.FindRef(ctx, ref)
+	if err != nil {
+		return Order{}, err
+	}
+	return s.Cancel(ctx, actor, found.ID, reason)
 }
 
 // AddNote records what someone learned after contacting the customer; the order stays as it

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"storeops/domain"
@@ -14,6 +15,35 @@ import (
 // TemplateHandoff is the outbox template of the batched message to a store's warehouse
 // channel.
 const TemplateHandoff = "order.handoff"
+
+// TemplateCallBack is the outbox template of the warehouse channel's notice not to ship an
+// order it was given: the order was cancelled, or held again.
+const TemplateCallBack = "order.call_back"
+
+// Events of the warehouse webhook, in the body's "event".
+const (
+	// EventHandoff: pack and ship these orders.
+	EventHandoff = "handoff"
+	// EventCancelled: do not ship the order, ever.
+	EventCancelled = "cancelled"
+	// EventHeld: do not ship the order for now; if it is released again it comes back in a
+	// later hand-off, which is the go-ahead.
+	EventHeld = "held"
+)
+
+// CallBack is the payload of TemplateCallBack.
+type CallBack struct {
+	Event  string `json:"event"`
+	Ref    string `json:"ref"`
+	Items  []Item `json:"items"`
+	Region string `json:"region"`
+	// Reason is the cancel reason; Flags the reasons of a hold.
+	Reason      string    `json:"reason,omitempty"`
+	Flags       []Flag    `json:"flags,omitempty"`
+	By          string    `json:"by,omitempty"`
+	At          time.Time `json:"at"`
+	HandedOffAt time.Time `json:"handed_off_at"`
+}
 
 // HandoffBatch is the most orders one hand-off message (and one webhook call) carries; a
 // store with more released orders gets several batches in one run.
@@ -42,6 +72,8 @@ type HandoffList struct {
 // the orders with everything needed to pack and ship them, the full address and phone
 // included, since the receiver is the warehouse's own system.
 type WarehouseBatch struct {
+	// Event is EventHandoff: pack and ship these orders.
+	Event       string           `json:"event"`
 	BatchID     string           `json:"batch_id"`
 	Store       string           `json:"store"`
 	HandedOffAt time.Time        `json:"handed_off_at"`
@@ -225,7 +257,7 @@ func HandoffListOf(storeCode, batchID string, at time.Time, orders []Order) Hand
 
 // WarehouseBatchOf is the webhook body of a batch.
 func WarehouseBatchOf(storeCode, batchID string, at time.Time, orders []Order) WarehouseBatch {
-	b := WarehouseBatch{BatchID: batchID, Store: storeCode, HandedOffAt: at.UTC(), Orders: make([]WarehouseOrder, 0, len(orders))}
+	b := WarehouseBatch{Event: EventHandoff, BatchID: batchID, Store: storeCode, HandedOffAt: at.UTC(), Orders: make([]WarehouseOrder, 0, len(orders))}
 	for _, o := range orders {
 		items := make([]WarehouseItem, len(o.Items))
 		for i, it := range o.Items {
@@ -235,6 +267,63 @@ func WarehouseBatchOf(storeCode, batchID string, at time.Time, orders []Order) W
 			Items: items, PaymentMethod: o.PaymentMethod, Paid: o.Amounts.Paid.String(), BuyerRemark: o.BuyerRemark, ReleasedAt: o.ReleasedAt.UTC()})
 	}
 	return b
+}
+
+// WarehouseCallBack is the webhook body that calls back one order handed off earlier:
+// cancelled, or held (docs/warehouse-webhook.md).
+type WarehouseCallBack struct {
+	// Event is EventCancelled or EventHeld.
+	Event           string `json:"event"`
+	BatchID         string `json:"batch_id"`
+	Store           string `json:"store"`
+	OrderID         int64  `json:"order_id"`
+	PlatformOrderID string `json:"platform_order_id"`
+	// Reason is the cancel reason, or the checks that hold the order, comma-separated.
+	Reason string    `json:"reason"`
+	At     time.Time `json:"at"`
+}
+
+// callBack tells a warehouse that already has o not to ship it (event EventCancelled or
+// EventHeld): a notice in the warehouse channel and a call through the webhook, queued in
+// the transaction that changed the order, so that the change and the call-back commit
+// together. An order never handed off needs none: the next batch simply leaves it out.
+func (s *Service) callBack(ctx context.Context, by string, o Order, event string, now time.Time) error {
+	if o.HandedOffAt.IsZero() {
+		return nil
+	}
+	st, err := s.d.Stores.Find(ctx, o.StoreCode)
+	if err != nil {
+		return fmt.Errorf("call back %s from the warehouse: %w", o.Ref(), err)
+	}
+	reason := o.CancelReason
+	var flags []Flag
+	if event == EventHeld {
+		var checks []string
+		for _, f := range o.Flags {
+			if f.Severity == SeverityHold {
+				flags, checks = append(flags, f), append(checks, f.Check)
+			}
+		}
+		reason = strings.Join(checks, ", ")
+	}
+	if st.WarehouseChannel != "" {
+		notice := CallBack{Event: event, Ref: o.Ref(), Items: o.Items, Region: Region(o.Address), Reason: o.CancelReason,
+			Flags: flags, By: by, At: now, HandedOffAt: o.HandedOffAt}
+		if err := s.d.Outbox.Post(ctx, TemplateCallBack, st.WarehouseChannel, "", notice); err != nil {
+			return err
+		}
+	}
+	if !s.hasWebhook(st) {
+		return nil
+	}
+	// Each change of the order has its own version, so the version names the call.
+	c := WarehouseCallBack{Event: event, BatchID: fmt.Sprintf("%s-%d-%s-v%d", st.Code, o.ID, event, o.Version), Store: st.Code,
+		OrderID: o.ID, PlatformOrderID: o.PlatformOrderID, Reason: reason, At: now.UTC()}
+	body, err := json.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("call-back body of %s: %w", o.Ref(), err)
+	}
+	return s.d.Webhooks.AddWebhook(ctx, &WebhookDelivery{StoreCode: st.Code, BatchID: c.BatchID, Body: body, Orders: 1, NextAttemptAt: now, CreatedAt: now})
 }
 
 // Region is the part of an address a channel post shows: province, city and district.

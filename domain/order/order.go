@@ -144,6 +144,12 @@ type Note struct {
 	At   time.Time `json:"at"`
 }
 
+// release lets the order go to the warehouse. An order held after its hand-off was called
+// back from the warehouse, so it is handed off again: that batch is the go-ahead.
+func (o *Order) release(now time.Time) {
+	o.Status, o.ReleasedAt, o.HandedOffAt = StatusReleased, now, time.Time{}
+}
+
 // Ref is how people name an order: "STORE/platform order id".
 func (o Order) Ref() string { return o.StoreCode + "/" + o.PlatformOrderID }
 
@@ -210,6 +216,9 @@ type Repository interface {
 	// FindByPlatformID returns the store's order with that platform id, ENOTFOUND
 	// "order.not_found" (args: store/platform id) when there is none.
 	FindByPlatformID(ctx context.Context, store, platformOrderID string) (Order, error)
+	// FindByPlatformIDs returns the store's orders with any of the platform ids, keyed by
+	// platform id; ids it does not have are absent.
+	FindByPlatformIDs(ctx context.Context, store string, platformOrderIDs []string) (map[string]Order, error)
 	// Update loads with a row lock, calls fn and saves with Version+1, or saves nothing when
 	// fn fails (returning fn's error unchanged).
 	Update(ctx context.Context, id int64, fn func(*Order) error) (Order, error)

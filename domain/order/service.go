@@ -19,20 +19,29 @@ type Stores interface {
 	List(ctx context.Context) ([]store.Store, error)
 }
 
-// Stock tells the available stock of a store's SKUs that StoreOps knows (its listings).
-type Stock interface {
-	Available(ctx context.Context, store string, skus []string) (map[string]int, error)
+// Catalog tells what StoreOps knows of a store's SKUs from its listings.
+type Catalog interface {
+	// Listed returns, for each of the SKUs that the store lists, its available stock and its
+	// floor price; SKUs it does not list are absent.
+	Listed(ctx context.Context, store string, skus []string) (map[string]Listed, error)
+}
+
+// Listed is what the review knows of a listed SKU.
+type Listed struct {
+	Stock int
+	// FloorPrice is the lowest unit price the store sells it at; 0 when it has none.
+	FloorPrice domain.Money
 }
 
 // Deps are what the order service needs.
 type Deps struct {
-	Repo   Repository
-	Rules  RuleRepository
-	Tx     domain.TxRunner
-	Audit  *audit.Log
-	Outbox *outbox.Outbox
-	Stores Stores
-	Stock  Stock
+	Repo    Repository
+	Rules   RuleRepository
+	Tx      domain.TxRunner
+	Audit   *audit.Log
+	Outbox  *outbox.Outbox
+	Stores  Stores
+	Catalog Catalog
 	// Keeper takes a new order's quantities off the listings' stock (listing.Service); nil
 	// leaves the stock alone.
 	Keeper StockKeeper
@@ -78,6 +87,10 @@ type Result struct {
 // a bad order never blocks the good ones, and each is idempotent on its platform order id:
 // a redelivery (or a concurrent duplicate) answers unchanged, a changed order is updated
 // and reviewed again. The caller has authenticated the store.
+//
+// The store's rules and the orders already stored are read once for the whole delivery: a
+// rule change lands between deliveries, and a redelivered batch is answered without a
+// transaction per order.
 func (s *Service) Ingest(ctx context.Context, actor domain.Actor, storeCode string, inputs []Input) ([]Result, error) {
 	st, err := s.d.Stores.Find(ctx, storeCode)
 	if err != nil {
@@ -86,21 +99,41 @@ func (s *Service) Ingest(ctx context.Context, actor domain.Actor, storeCode stri
 	if len(inputs) > MaxBatch {
 		return nil, domain.Errorf(domain.EINVALID, "order.batch.too_large", len(inputs), MaxBatch)
 	}
+	rules, err := s.rulesOf(ctx, st.Code)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, 0, len(inputs))
+	for _, in := range inputs {
+		if id := strings.TrimSpace(in.PlatformOrderID); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	stored, err := s.d.Repo.FindByPlatformIDs(ctx, st.Code, ids)
+	if err != nil {
+		return nil, fmt.Errorf("ingest %d orders of %s: %w", len(inputs), st.Code, err)
+	}
 	results := make([]Result, len(inputs))
 	for i, in := range inputs {
 		if strings.TrimSpace(in.StoreCode) == "" {
 			in.StoreCode = st.Code
 		}
-		res, err := s.ingestOne(ctx, actor, st, in)
+		res, err := s.ingestOne(ctx, actor, st, rules, stored, in)
 		if err != nil {
 			return nil, fmt.Errorf("ingest order %q of %s: %w", in.PlatformOrderID, st.Code, err)
+		}
+		if res.Outcome == OutcomeCreated || res.Outcome == OutcomeUpdated {
+			// A later copy of the order in the same delivery compares with this one.
+			stored[res.Order.PlatformOrderID] = res.Order
 		}
 		results[i] = res
 	}
 	return results, nil
 }
 
-func (s *Service) ingestOne(ctx context.Context, actor domain.Actor, st store.Store, in Input) (Result, error) {
+// ingestOne stores one order of a delivery; stored are the delivery's orders as they were
+// stored before it.
+func (s *Service) ingestOne(ctx context.Context, actor domain.Actor, st store.Store, rules []Rule, stored map[string]Order, in Input) (Result, error) {
 	o, problems := in.Parse()
 	res := Result{PlatformOrderID: o.PlatformOrderID}
 	if o.StoreCode != "" && o.StoreCode != st.Code {
@@ -110,28 +143,41 @@ func (s *Service) ingestOne(ctx context.Context, actor domain.Actor, st store.St
 		res.Outcome, res.Problems = OutcomeRejected, problems
 		return res, nil
 	}
-	// A concurrent delivery of the same order may win the insert; the second attempt then
-	// finds it and answers as for a redelivery.
+	cur, known := stored[o.PlatformOrderID]
+	if known && cur.Fingerprint == o.Fingerprint {
+		return Result{PlatformOrderID: o.PlatformOrderID, Outcome: OutcomeUnchanged, Order: cur}, nil
+	}
+	// An order not stored when the delivery began is inserted straight away. A concurrent
+	// delivery of the same order may win the insert; the second attempt then looks it up
+	// and answers as for a redelivery.
 	var err error
+	fresh := !known
 	for range 2 {
-		res, err = s.store(ctx, actor, st, o)
+		res, err = s.store(ctx, actor, st, rules, o, fresh)
 		if domain.ErrorCode(err) != domain.ECONFLICT {
 			break
 		}
+		fresh = false
 	}
 	return res, err
 }
 
 // store creates the order or applies a redelivery to the stored one, in one transaction.
-func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store, o Order) (Result, error) {
+// A fresh order is inserted without looking for a stored one first: the unique key refuses
+// it (ECONFLICT) if it is there after all.
+func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store, rules []Rule, o Order, fresh bool) (Result, error) {
 	res := Result{PlatformOrderID: o.PlatformOrderID}
 	err := s.d.Tx.InTx(ctx, func(ctx context.Context) error {
-		cur, err := s.d.Repo.FindByPlatformID(ctx, st.Code, o.PlatformOrderID)
+		var cur Order
+		var err error
+		if !fresh {
+			cur, err = s.d.Repo.FindByPlatformID(ctx, st.Code, o.PlatformOrderID)
+		}
 		switch {
-		case domain.ErrorCode(err) == domain.ENOTFOUND:
+		case fresh || domain.ErrorCode(err) == domain.ENOTFOUND:
 			now := s.d.Clock.Now()
 			o.ReceivedAt, o.UpdatedAt = now, now
-			facts, err := s.reviewWith(ctx, st, &o)
+			facts, err := s.reviewWith(ctx, st, rules, &o)
 			if err != nil {
 				return err
 			}
@@ -163,7 +209,8 @@ func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store,
 			x.PlacedAt, x.PaidAt, x.Fingerprint, x.UpdatedAt = o.PlacedAt, o.PaidAt, o.Fingerprint, s.d.Clock.Now()
 			// Shipped and cancelled orders keep their status; the change is recorded.
 			if x.Status == StatusHeld || x.Status == StatusReleased {
-				return s.review(ctx, st, x)
+				_, err := s.reviewWith(ctx, st, rules, x)
+				return err
 			}
 			return nil
 		})
@@ -184,6 +231,10 @@ func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store,
 func (s *Service) announce(ctx context.Context, st store.Store, before, after Order) error {
 	switch {
 	case after.Status == StatusHeld && before.Status != StatusHeld:
+		// A redelivery (a refund requested, say) may hold an order the warehouse already has.
+		if err := s.callBack(ctx, "", after, EventHeld, after.UpdatedAt); err != nil {
+			return err
+		}
 		if st.TeamChannel == "" {
 			// Nowhere to post: `/ops order list held` still shows it.
 			return nil
@@ -225,26 +276,27 @@ func (s *Service) listAlert(ctx context.Context, st store.Store, o Order) error 
 
 // review runs the store's rules on o and sets its flags and status.
 func (s *Service) review(ctx context.Context, st store.Store, o *Order) error {
-	_, err := s.reviewWith(ctx, st, o)
+	rules, err := s.rulesOf(ctx, st.Code)
+	if err != nil {
+		return err
+	}
+	_, err = s.reviewWith(ctx, st, rules, o)
 	return err
 }
 
-// reviewWith is review, returning the facts it judged by.
-func (s *Service) reviewWith(ctx context.Context, st store.Store, o *Order) (Facts, error) {
-	rules, err := s.rulesOf(ctx, st.Code)
-	if err != nil {
-		return Facts{}, err
-	}
+// reviewWith is review by the given rules, returning the facts it judged by.
+func (s *Service) reviewWith(ctx context.Context, st store.Store, rules []Rule, o *Order) (Facts, error) {
 	facts, err := s.facts(ctx, st, *o, rules)
 	if err != nil {
 		return Facts{}, err
 	}
 	o.Flags = Review(*o, facts, rules)
-	next := Decide(o.Flags)
-	if next == StatusReleased && o.Status != StatusReleased {
-		o.ReleasedAt = facts.Now
+	switch next := Decide(o.Flags); {
+	case next == StatusReleased && o.Status != StatusReleased:
+		o.release(facts.Now)
+	default:
+		o.Status = next
 	}
-	o.Status = next
 	return facts, nil
 }
 
@@ -284,8 +336,19 @@ func (s *Service) facts(ctx context.Context, st store.Store, o Order, rules []Ru
 	for _, it := range o.Items {
 		skus = append(skus, it.SKU)
 	}
-	if f.Stock, err = s.d.Stock.Available(ctx, st.Code, skus); err != nil {
-		return Facts{}, fmt.Errorf("stock: %w", err)
+	listed, err := s.d.Catalog.Listed(ctx, st.Code, skus)
+	if err != nil {
+		return Facts{}, fmt.Errorf("listed SKUs: %w", err)
+	}
+	f.Stock = make(map[string]int, len(listed))
+	for sku, l := range listed {
+		f.Stock[sku] = l.Stock
+		if l.FloorPrice > 0 {
+			if f.FloorPrice == nil {
+				f.FloorPrice = map[string]domain.Money{}
+			}
+			f.FloorPrice[sku] = l.FloorPrice
+		}
 	}
 	if o.ID != 0 && s.d.Keeper != nil {
 		f.Stock = stockBeforeReservation(f.Stock, o)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -230,6 +231,28 @@ func (r *Repo) FindByPlatformID(ctx context.Context, store, platformOrderID stri
 	return fromRow(row)
 }
 
+// FindByPlatformIDs looks a delivery's orders up in one query, so that a redelivered batch is
+// answered without a transaction per order.
+func (r *Repo) FindByPlatformIDs(ctx context.Context, store string, platformOrderIDs []string) (map[string]order.Order, error) {
+	out := make(map[string]order.Order, len(platformOrderIDs))
+	if len(platformOrderIDs) == 0 {
+		return out, nil
+	}
+	var rows []orderRow
+	err := gormdb.Conn(ctx, r.db).Where("store_code = ? AND platform_order_id IN ?", store, platformOrderIDs).Find(&rows).Error
+	if err != nil {
+		return nil, gormdb.Err(err, fmt.Sprintf("find %d orders of %s", len(platformOrderIDs), store))
+	}
+	for _, row := range rows {
+		o, err := fromRow(row)
+		if err != nil {
+			return nil, err
+		}
+		out[o.PlatformOrderID] = o
+	}
+	return out, nil
+}
+
 // Update loads the order with a row lock, so that two changes to it (a person releasing it
 // while the platform redelivers it) queue instead of one overwriting the other, and saves
 // only when fn accepts. fn's error comes back as is.
@@ -318,48 +341,50 @@ func (r *Repo) List(ctx context.Context, f order.Filter) ([]order.Order, error) 
 	return fromRows(rows)
 }
 
-// Recent is one query over the three indexed keys of the store: the normalised phone, the
-// platform buyer id and the normalised address, each only when o has it. o is left out by
+// Recent is one statement over the three indexed keys of the store: the normalised phone,
+// the platform buyer id and the normalised address, each only when o has it. o is left out by
 // its ID and by its platform order id, so that an order not yet stored (ID 0) does not find
 // an earlier delivery of itself. Newest first; a zero since does not bound the time.
 func (r *Repo) Recent(ctx context.Context, o order.Order, since time.Time) ([]order.Order, error) {
-	var match []string
-	var args []any
+	type term struct{ column, value string }
+	var terms []term
 	if key := phoneKey(o.Buyer.Phone); key != "" {
-		match, args = append(match, "phone_key = ?"), append(args, key)
+		terms = append(terms, term{"phone_key", key})
 	}
 	if o.Buyer.PlatformID != "" {
-		match, args = append(match, "buyer_platform_id = ?"), append(args, o.Buyer.PlatformID)
+		terms = append(terms, term{"buyer_platform_id", o.Buyer.PlatformID})
 	}
 	if key := addressKey(o.Address); key != "" {
-		match, args = append(match, "address_key = ?"), append(args, key)
+		terms = append(terms, term{"address_key", key})
 	}
-	if len(match) == 0 {
+	if len(terms) == 0 {
 		return []order.Order{}, nil
 	}
-	// One query per key rather than one with ORs: each then uses its own (store_code, key)
-	// index. With the ORs SQLite chose the (store_code, received_at) index instead, and
-	// during a burst — when every order is recent — each new order scanned all the others.
-	var rows []orderRow
-	seen := map[int64]bool{}
-	for i, term := range match {
-		q := gormdb.Conn(ctx, r.db).
-			Where("store_code = ? AND id <> ? AND platform_order_id <> ?", o.StoreCode, o.ID, o.PlatformOrderID).
-			Where(term, args[i])
-		var part []orderRow
-		if err := q.Find(&part).Error; err != nil {
-			return nil, gormdb.Err(err, "find recent orders like "+o.Ref())
+	// A UNION ALL of one SELECT per key rather than one SELECT with ORs: each part is
+	// planned on its own (store_code, key, received_at) index. With the ORs SQLite chose the
+	// (store_code, received_at) index instead, and during a burst — when every order is
+	// recent — each new order scanned all the others.
+	parts := make([]string, 0, len(terms))
+	var args []any
+	for _, t := range terms {
+		part := "SELECT * FROM orders WHERE store_code = ? AND " + t.column + " = ? AND id <> ? AND platform_order_id <> ?"
+		args = append(args, o.StoreCode, t.value, o.ID, o.PlatformOrderID)
+		if !since.IsZero() {
+			part += " AND received_at >= ?"
+			args = append(args, gormdb.UTC(since))
 		}
-		for _, row := range part {
-			// The time bound is applied here, not in SQL: with it in the query SQLite picks the
-			// (store_code, received_at) index over the key's, and scans the whole burst.
-			if !since.IsZero() && gormdb.TimeOf(row.ReceivedAt).Before(gormdb.UTC(since)) {
-				continue
-			}
-			if !seen[row.ID] {
-				seen[row.ID] = true
-				rows = append(rows, row)
-			}
+		parts = append(parts, part)
+	}
+	var found []orderRow
+	if err := gormdb.Conn(ctx, r.db).Raw(strings.Join(parts, " UNION ALL "), args...).Scan(&found).Error; err != nil {
+		return nil, gormdb.Err(err, "find recent orders like "+o.Ref())
+	}
+	rows := make([]orderRow, 0, len(found))
+	seen := make(map[int64]bool, len(found))
+	for _, row := range found {
+		if !seen[row.ID] {
+			seen[row.ID] = true
+			rows = append(rows, row)
 		}
 	}
 	slices.SortFunc(rows, func(a, b orderRow) int {

@@ -204,6 +204,28 @@ func TestFindUnknown(t *testing.T) {
 	wantErr(t, "Update(404)", err, domain.ENOTFOUND, "order.not_found", int64(404))
 }
 
+func TestFindByPlatformIDs(t *testing.T) {
+	ctx := context.Background()
+	repo, _ := open(t)
+	p1 := create(t, repo, held("TM01", "P1"))
+	p2 := create(t, repo, held("TM01", "P2"))
+	create(t, repo, held("JD01", "P3"))
+	got, err := repo.FindByPlatformIDs(ctx, "TM01", []string{"P1", "P2", "P3", "NOPE", "P1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got["P1"].ID != p1.ID || got["P2"].ID != p2.ID {
+		t.Errorf("FindByPlatformIDs(TM01, P1 P2 P3 NOPE) = %v, want P1 and P2 of TM01 only", got)
+	}
+	if got["P1"].Fingerprint != p1.Fingerprint || len(got["P1"].Items) != len(p1.Items) {
+		t.Errorf("P1 came back as %+v, want the stored order %+v", got["P1"], p1)
+	}
+	none, err := repo.FindByPlatformIDs(ctx, "TM01", nil)
+	if err != nil || len(none) != 0 {
+		t.Errorf("FindByPlatformIDs(no ids) = %v, %v; want empty", none, err)
+	}
+}
+
 func TestUpdate(t *testing.T) {
 	ctx := context.Background()
 	repo, _ := open(t)
@@ -505,17 +527,23 @@ func TestMigrations(t *testing.T) {
 		ids = append(ids, m.ID)
 	}
 	if want := []string{"2026112908_orders", "2026112909_order_rules", "2026112910_blacklist",
-		"2026112913_order_handed_off_at", "2026112914_warehouse_webhooks"}; !slices.Equal(ids, want) {
+		"2026112913_order_handed_off_at", "2026112914_warehouse_webhooks", "2026112920_order_key_time_indexes"}; !slices.Equal(ids, want) {
 		t.Errorf("migration IDs %v, want %v", ids, want)
 	}
 	for _, idx := range []struct{ table, name string }{
 		{"orders", "ux_orders_store_platform_id"}, {"orders", "idx_orders_store_status"},
-		{"orders", "idx_orders_store_phone"}, {"orders", "idx_orders_store_buyer"},
-		{"orders", "idx_orders_store_address"}, {"orders", "idx_orders_store_received"},
+		{"orders", "idx_orders_store_phone_received"}, {"orders", "idx_orders_store_buyer_received"},
+		{"orders", "idx_orders_store_address_received"}, {"orders", "idx_orders_store_received"},
 		{"order_blacklist", "ux_order_blacklist_store_kind_value"},
 	} {
 		if !db.Migrator().HasIndex(idx.table, idx.name) {
 			t.Errorf("index %s on %s missing", idx.name, idx.table)
+		}
+	}
+	// The key indexes with the time replace those without: each would only slow the writes.
+	for _, name := range []string{"idx_orders_store_phone", "idx_orders_store_buyer", "idx_orders_store_address"} {
+		if db.Migrator().HasIndex("orders", name) {
+			t.Errorf("index %s on orders still there", name)
 		}
 	}
 	if !db.Migrator().HasTable("order_rule_sets") {

@@ -1,6 +1,7 @@
 package orderdb
 
 import (
+	"fmt"
 	"time"
 
 	"github.com/go-gormigrate/gormigrate/v2"
@@ -50,5 +51,52 @@ func shippingMigrations() []*gormigrate.Migration {
 			return gormdb.CreateTable(tx, "warehouse_webhooks", &warehouseWebhook{})
 		},
 		Rollback: func(tx *gorm.DB) error { return gormdb.DropTable(tx, "warehouse_webhooks") },
+	}, {
+		// The review's look-back (Recent) bounds each key by the receiving time in SQL, so
+		// that a regular buyer's years of orders are not read for every new one; each key
+		// index gets the time as its last column and serves everything the old one did.
+		ID: "2026112920_order_key_time_indexes",
+		Migrate: func(tx *gorm.DB) error {
+			for _, k := range orderKeys() {
+				if err := swapIndex(tx, k.index, k.index+"_received", "store_code, "+k.column+", received_at"); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		Rollback: func(tx *gorm.DB) error {
+			for _, k := range orderKeys() {
+				if err := swapIndex(tx, k.index+"_received", k.index, "store_code, "+k.column); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
 	}}
+}
+
+// orderKeys are the keys the review looks other orders up by, with their first index.
+func orderKeys() []struct{ index, column string } {
+	return []struct{ index, column string }{
+		{"idx_orders_store_phone", "phone_key"},
+		{"idx_orders_store_buyer", "buyer_platform_id"},
+		{"idx_orders_store_address", "address_key"},
+	}
+}
+
+// swapIndex replaces index old of the orders table with next over cols; it can run again
+// after a partial failure. The same SQL runs on MySQL and SQLite.
+func swapIndex(tx *gorm.DB, old, next, cols string) error {
+	m := tx.Migrator()
+	if !m.HasIndex("orders", next) {
+		if err := tx.Exec("CREATE INDEX " + next + " ON orders (" + cols + ")").Error; err != nil {
+			return fmt.Errorf("create index %s: %w", next, err)
+		}
+	}
+	if m.HasIndex("orders", old) {
+		if err := m.DropIndex("orders", old); err != nil {
+			return fmt.Errorf("drop index %s: %w", old, err)
+		}
+	}
+	return nil
 }
