@@ -39,6 +39,8 @@ import (
 	"storeops/domain/outbox/outboxdb"
 	"storeops/domain/store"
 	"storeops/domain/store/storedb"
+	"storeops/domain/timer"
+	"storeops/domain/timer/timerdb"
 	"storeops/handlers"
 	"storeops/jobs"
 	"storeops/webhook"
@@ -56,6 +58,7 @@ func migrations() [][]*gormigrate.Migration {
 		jobrundb.Migrations(),
 		orderdb.Migrations(),
 		storedb.TokenMigrations(),
+		timerdb.Migrations(),
 	}
 }
 
@@ -72,7 +75,11 @@ type app struct {
 	bot        *bot.Bot
 	dispatcher *bot.Dispatcher
 	scheduler  *jobs.Scheduler
-	handler    http.Handler
+	// timers arms the areas' timers and timerRunner fires them; areas register their
+	// kinds with timerRunner.Handle while the app is wired.
+	timers      *timer.Timers
+	timerRunner *timer.Runner
+	handler     http.Handler
 
 	access    *access.Service
 	stores    *store.Service
@@ -165,6 +172,8 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	a.listings = listing.NewService(listing.Deps{Repo: listingdb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
 		Approvals: a.approvals, Stores: a.stores, Clock: a.clock,
 		Settings: listing.Settings{PriceChangePct: cfg.PriceChangeThreshold, SlowMovingDays: cfg.SlowMovingDays}})
+	a.timers = timer.NewTimers(timerdb.New(a.db), a.clock)
+	a.timerRunner = timer.NewRunner(timerdb.New(a.db), tx, a.clock, a.log)
 	a.tokens = store.NewTokens(storedb.NewTokenRepo(a.db), a.stores, a.clock)
 	a.orders = order.NewService(order.Deps{Repo: orderdb.New(a.db), Rules: orderdb.NewRuleRepo(a.db), Tx: tx, Audit: auditLog,
 		Outbox: out, Stores: a.stores, Catalog: listedSKUs{a.listings}, Keeper: a.listings,
@@ -201,6 +210,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		{"0 10 * * 1", jobs.DelistScan{Tx: tx, Listings: a.listings, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
 		{"*/20 * * * *", jobs.OrderRecheck{Orders: a.orders, Log: a.log}},
 		{"*/10 * * * *", jobs.WarehouseHandoff{Orders: a.orders, Log: a.log}},
+		{"* * * * *", jobs.Timers{Runner: a.timerRunner, Log: a.log}},
 		{"0 10 * * *", jobs.UnshippedReminder{Tx: tx, Orders: a.orders, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
 	} {
 		if err = a.scheduler.Add(j.spec, j.job); err != nil {
