@@ -6,11 +6,11 @@ import "fmt"
 // of their own.
 
 func english() map[string]string {
-	return merge(englishBase(), englishRules(), englishShipping(), englishWarehouse(), englishImport())
+	return merge(englishBase(), englishRules(), englishShipping(), englishWarehouse(), englishImport(), englishAftersale(), englishSupport(), englishComplaint())
 }
 
 func chinese() map[string]string {
-	return merge(chineseBase(), chineseRules(), chineseShipping(), chineseWarehouse(), chineseImport())
+	return merge(chineseBase(), chineseRules(), chineseShipping(), chineseWarehouse(), chineseImport(), chineseAftersale(), chineseSupport(), chineseComplaint())
 }
 
 // merge joins catalog parts; a key in two parts is a programming error, caught by the tests

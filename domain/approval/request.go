@@ -18,6 +18,8 @@ const (
 	KindListingPublish Kind = "listing.publish"
 	KindListingChange  Kind = "listing.change"
 	KindListingDelist  Kind = "listing.delist"
+	// KindRefund is an after-sales refund above the store's threshold.
+	KindRefund Kind = "aftersale.refund"
 )
 
 // Status of a request.
