@@ -114,44 +114,111 @@ func (s *Service) Ingest(ctx context.Context, actor domain.Actor, storeCode stri
 		return nil, fmt.Errorf("ingest %d orders of %s: %w", len(inputs), st.Code, err)
 	}
 	results := make([]Result, len(inputs))
+	var chunk []pendingOrder
+	inChunk := map[string]bool{}
+	flush := func() error {
+		done, err := s.storeChunk(ctx, actor, st, rules, chunk)
+		if err != nil {
+			return fmt.Errorf("ingest %d orders of %s: %w", len(chunk), st.Code, err)
+		}
+		for i, p := range chunk {
+			results[p.index] = done[i]
+			if done[i].Outcome == OutcomeCreated || done[i].Outcome == OutcomeUpdated {
+				// A later copy of the order in the same delivery compares with this one.
+				stored[done[i].Order.PlatformOrderID] = done[i].Order
+			}
+		}
+		chunk, inChunk = chunk[:0], map[string]bool{}
+		return nil
+	}
 	for i, in := range inputs {
 		if strings.TrimSpace(in.StoreCode) == "" {
 			in.StoreCode = st.Code
 		}
-		res, err := s.ingestOne(ctx, actor, st, rules, stored, in)
-		if err != nil {
-			return nil, fmt.Errorf("ingest order %q of %s: %w", in.PlatformOrderID, st.Code, err)
+		o, problems := in.Parse()
+		if o.StoreCode != "" && o.StoreCode != st.Code {
+			problems = append(problems, domain.Problem{Field: "store", Key: "order.store.mismatch", Args: []any{o.StoreCode, st.Code}})
 		}
-		if res.Outcome == OutcomeCreated || res.Outcome == OutcomeUpdated {
-			// A later copy of the order in the same delivery compares with this one.
-			stored[res.Order.PlatformOrderID] = res.Order
+		if len(problems) > 0 {
+			results[i] = Result{PlatformOrderID: o.PlatformOrderID, Outcome: OutcomeRejected, Problems: problems}
+			continue
 		}
-		results[i] = res
+		// A second copy of an order waits for the first to be stored, and is compared with it.
+		if inChunk[o.PlatformOrderID] || len(chunk) == ChunkSize {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		cur, known := stored[o.PlatformOrderID]
+		if known && cur.Fingerprint == o.Fingerprint {
+			results[i] = Result{PlatformOrderID: o.PlatformOrderID, Outcome: OutcomeUnchanged, Order: cur}
+			continue
+		}
+		chunk = append(chunk, pendingOrder{index: i, order: o, fresh: !known})
+		inChunk[o.PlatformOrderID] = true
+	}
+	if len(chunk) > 0 {
+		if err := flush(); err != nil {
+			return nil, err
+		}
 	}
 	return results, nil
 }
 
-// ingestOne stores one order of a delivery; stored are the delivery's orders as they were
-// stored before it.
-func (s *Service) ingestOne(ctx context.Context, actor domain.Actor, st store.Store, rules []Rule, stored map[string]Order, in Input) (Result, error) {
-	o, problems := in.Parse()
-	res := Result{PlatformOrderID: o.PlatformOrderID}
-	if o.StoreCode != "" && o.StoreCode != st.Code {
-		problems = append(problems, domain.Problem{Field: "store", Key: "order.store.mismatch", Args: []any{o.StoreCode, st.Code}})
+// ChunkSize is how many orders of a delivery share a transaction. A commit per order made
+// the database's log flush the bottleneck of a busy delivery; a bigger chunk holds the
+// stock rows of hot SKUs longer, which concurrent deliveries wait for.
+const ChunkSize = 50
+
+// pendingOrder is an order of a delivery to be created or updated: its place in the
+// delivery, and whether it was not stored when the delivery began.
+type pendingOrder struct {
+	index int
+	order Order
+	fresh bool
+}
+
+// storeChunk stores orders of a delivery in one transaction. Any failure — a concurrent
+// delivery of one of the orders winning its insert, a deadlock over stock rows with another
+// delivery, one order the database refuses — rolls the chunk back, and its orders are then
+// stored one transaction each, the way that keeps a bad order from blocking the good ones.
+// Either way each order, its stock, audit row and messages commit together, once.
+func (s *Service) storeChunk(ctx context.Context, actor domain.Actor, st store.Store, rules []Rule, chunk []pendingOrder) ([]Result, error) {
+	out := make([]Result, len(chunk))
+	if len(chunk) > 1 {
+		err := s.d.Tx.InTx(ctx, func(ctx context.Context) error {
+			for i, p := range chunk {
+				res, err := s.store(ctx, actor, st, rules, p.order, p.fresh)
+				if err != nil {
+					return err
+				}
+				out[i] = res
+			}
+			return nil
+		})
+		if err == nil {
+			return out, nil
+		}
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 	}
-	if len(problems) > 0 {
-		res.Outcome, res.Problems = OutcomeRejected, problems
-		return res, nil
+	for i, p := range chunk {
+		res, err := s.storeOne(ctx, actor, st, rules, p.order, p.fresh)
+		if err != nil {
+			return nil, fmt.Errorf("order %q: %w", p.order.PlatformOrderID, err)
+		}
+		out[i] = res
 	}
-	cur, known := stored[o.PlatformOrderID]
-	if known && cur.Fingerprint == o.Fingerprint {
-		return Result{PlatformOrderID: o.PlatformOrderID, Outcome: OutcomeUnchanged, Order: cur}, nil
-	}
-	// An order not stored when the delivery began is inserted straight away. A concurrent
-	// delivery of the same order may win the insert; the second attempt then looks it up
-	// and answers as for a redelivery.
+	return out, nil
+}
+
+// storeOne stores one order in its own transaction. An order not stored when the delivery
+// began is inserted straight away; a concurrent delivery of the same order may win the
+// insert, and the second attempt then looks it up and answers as for a redelivery.
+func (s *Service) storeOne(ctx context.Context, actor domain.Actor, st store.Store, rules []Rule, o Order, fresh bool) (Result, error) {
+	var res Result
 	var err error
-	fresh := !known
 	for range 2 {
 		res, err = s.store(ctx, actor, st, rules, o, fresh)
 		if domain.ErrorCode(err) != domain.ECONFLICT {
