@@ -48,27 +48,39 @@ func rotateToken(ctx context.Context, emu *slackemu.Slack, ws *slackemu.Workspac
 }
 
 // benchOrder is order n of the run: its own buyer, phone and street, so that the duplicate
-// and many-orders checks see unrelated orders, as on a sale day; paid in full.
-func benchOrder(n int) map[string]any {
+// and many-orders checks see unrelated orders, as on a sale day; paid in full. Each order
+// has a line of one of the listed SKUs (BENCH-…, seeded with enough stock), so that every
+// order reserves stock on one of a few hot rows, as a sale's best sellers do, and a line of
+// a SKU StoreOps does not list.
+func benchOrder(n, listed int) map[string]any {
+	q := 1 + n%3
 	return map[string]any{
 		"platform_order_id": fmt.Sprintf("B%09d", n),
 		"buyer":             map[string]any{"name": "买家" + fmt.Sprint(n), "phone": fmt.Sprintf("139%08d", n), "platform_id": fmt.Sprintf("bb-%d", n)},
 		"address": map[string]any{"province": "广东省", "city": "深圳市", "district": "南山区",
 			"street": fmt.Sprintf("科技园路 %d 号 %d 室", n%997+1, n), "postcode": "518000"},
-		"items":          []any{map[string]any{"sku": fmt.Sprintf("SALE-%03d", n%200), "quantity": 1 + n%3, "unit_price": "59.00"}},
-		"amounts":        map[string]any{"goods": fmt.Sprintf("%d.00", 59*(1+n%3)), "shipping": "0.00", "discount": "0.00", "paid": fmt.Sprintf("%d.00", 59*(1+n%3))},
+		"items": []any{
+			map[string]any{"sku": fmt.Sprintf("BENCH-%05d", n%listed+1), "quantity": 1, "unit_price": "39.90"},
+			map[string]any{"sku": fmt.Sprintf("SALE-%03d", n%200), "quantity": q, "unit_price": "59.00"},
+		},
+		"amounts":        map[string]any{"goods": money(paidCents(n)), "shipping": "0.00", "discount": "0.00", "paid": money(paidCents(n))},
 		"payment_method": "alipay", "payment_status": "paid",
 		"created_at": "2026-11-11T00:00:01+08:00", "paid_at": "2026-11-11T00:00:05+08:00",
 	}
 }
 
+// paidCents is what order n costs: one listed mug and 1–3 sale items.
+func paidCents(n int) int { return 3990 + 5900*(1+n%3) }
+
+func money(cents int) string { return fmt.Sprintf("%d.%02d", cents/100, cents%100) }
+
 // orderBatches builds the request bodies: orders 0..n-1 in batches of size.
-func orderBatches(n, size int) [][]byte {
+func orderBatches(n, size, listed int) [][]byte {
 	var out [][]byte
 	for start := 0; start < n; start += size {
 		var orders []any
 		for i := start; i < min(n, start+size); i++ {
-			orders = append(orders, benchOrder(i))
+			orders = append(orders, benchOrder(i, listed))
 		}
 		b, _ := json.Marshal(map[string]any{"store": benchStore, "orders": orders})
 		out = append(out, b)
@@ -102,7 +114,7 @@ func checkRedelivery(ctx context.Context, client *http.Client, baseURL, token st
 // baseline writes the same orders as plain rows, batch by batch with one multi-row INSERT
 // each, from the same number of workers: what the database alone costs, without parsing,
 // review, idempotency, audit or the HTTP round trip.
-func baseline(ctx context.Context, dbURL string, n, size, workers int) (Result, error) {
+func baseline(ctx context.Context, dbURL string, n, size, workers, listed int) (Result, error) {
 	dsn, err := mysqlDSN(dbURL)
 	if err != nil {
 		return Result{}, err
@@ -143,7 +155,7 @@ func baseline(ctx context.Context, dbURL string, n, size, workers int) (Result, 
 				q.WriteString("INSERT INTO bench_baseline_orders (store_code, platform_order_id, buyer_name, buyer_phone, buyer_platform_id, province, city, district, street, postcode, items, paid_amount, payment_status, placed_at) VALUES ")
 				var args []any
 				for i := b * size; i < min(n, (b+1)*size); i++ {
-					o := benchOrder(i)
+					o := benchOrder(i, listed)
 					buyer, addr := o["buyer"].(map[string]any), o["address"].(map[string]any)
 					items, _ := json.Marshal(o["items"])
 					if i > b*size {
@@ -152,7 +164,7 @@ func baseline(ctx context.Context, dbURL string, n, size, workers int) (Result, 
 					q.WriteString("(?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
 					args = append(args, benchStore, o["platform_order_id"], buyer["name"], buyer["phone"], buyer["platform_id"],
 						addr["province"], addr["city"], addr["district"], addr["street"], addr["postcode"], string(items),
-						5900*(1+i%3), "paid", time.Date(2026, 11, 10, 16, 0, 1, 0, time.UTC))
+						paidCents(i), "paid", time.Date(2026, 11, 10, 16, 0, 1, 0, time.UTC))
 				}
 				t0 := time.Now()
 				_, err := db.ExecContext(ctx, q.String(), args...)

@@ -393,7 +393,7 @@ func ingestPhase(ctx context.Context, o options, emu *slackemu.Slack, ws *slacke
 	if err != nil {
 		return err
 	}
-	bodies := orderBatches(o.orders, o.batch)
+	bodies := orderBatches(o.orders, o.batch, o.approvals)
 	next := func(i int) Request {
 		return Request{Path: "/api/v1/orders", ContentType: "application/json", Body: bodies[i], Bearer: token}
 	}
@@ -411,7 +411,7 @@ func ingestPhase(ctx context.Context, o options, emu *slackemu.Slack, ws *slacke
 	rep.Ingest.RedeliveredUnchanged = unchanged
 	if strings.HasPrefix(dbURL, "mysql://") {
 		logf("phase 3: the same %d orders as plain multi-row INSERTs (baseline)", o.orders)
-		base, err := baseline(ctx, dbURL, o.orders, o.batch, o.concurrency)
+		base, err := baseline(ctx, dbURL, o.orders, o.batch, o.concurrency, o.approvals)
 		if err != nil {
 			return fmt.Errorf("baseline: %w", err)
 		}

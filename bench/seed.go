@@ -103,7 +103,7 @@ func seed(ctx context.Context, emu *slackemu.Slack, ws *slackemu.Workspace, n in
 		v, _ := emu.TopView(assistant.ID)
 		r, err := ws.Submit(ctx, assistant.ID, v.ID, map[string]string{
 			"store": benchStore, "sku": fmt.Sprintf("BENCH-%05d", i+1), "title": fmt.Sprintf("Bench mug %d", i+1),
-			"category": "Kitchen", "keywords": "mug, ceramic, bench", "price": "39.90", "stock": "100",
+			"category": "Kitchen", "keywords": "mug, ceramic, bench", "price": "39.90", "stock": "1000000",
 			"images":      "https://img.example.com/bench-mug.jpg",
 			"description": "A 350 ml ceramic mug, dishwasher safe; listed by the load test.",
 		})
