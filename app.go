@@ -177,7 +177,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	a.tokens = store.NewTokens(storedb.NewTokenRepo(a.db), a.stores, a.clock)
 	a.orders = order.NewService(order.Deps{Repo: orderdb.New(a.db), Rules: orderdb.NewRuleRepo(a.db), Tx: tx, Audit: auditLog,
 		Outbox: out, Stores: a.stores, Catalog: listedSKUs{a.listings}, Keeper: a.listings,
-		Webhooks: orderdb.NewWebhookRepo(a.db), Sender: webhook.NewSender(a.clock, version), Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ})
+		Webhooks: orderdb.NewWebhookRepo(a.db), Sender: webhook.NewSender(a.clock, version), Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log, TZ: cfg.TZ})
 	for _, p := range listing.Policies() {
 		a.approvals.Register(p, a.listings.Applier(p.Kind))
 	}

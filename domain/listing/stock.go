@@ -58,6 +58,16 @@ func (s *Service) Reserve(ctx context.Context, store string, quantities map[stri
 	return taken, nil
 }
 
+// LockStock takes the row locks of the store's listings of the SKUs in one order (SKU
+// order) before a transaction reserves stock for several orders, whose lines would
+// otherwise lock them in the orders' order and could deadlock with another such transaction.
+func (s *Service) LockStock(ctx context.Context, store string, skus []string) error {
+	if err := s.d.Repo.LockSKUs(ctx, store, skus); err != nil {
+		return fmt.Errorf("lock stock of %s: %w", store, err)
+	}
+	return nil
+}
+
 // Release gives pieces (SKU → pieces) back to the stock of the store's listings, as when an
 // order that reserved them is cancelled. A delisted listing keeps its recorded stock of 0.
 func (s *Service) Release(ctx context.Context, store string, quantities map[string]int) error {

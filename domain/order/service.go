@@ -3,6 +3,7 @@ package order
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"strings"
 	"time"
 
@@ -54,6 +55,9 @@ type Deps struct {
 	// posts no such list.
 	Runs  jobrun.Repository
 	Clock domain.Clock
+	// Log hears of chunks of a delivery that had to be stored one order at a time; nil
+	// discards it.
+	Log *slog.Logger
 	// TZ is the store's time zone, which decides what "a day" is (UTC when nil).
 	TZ *time.Location
 }
@@ -187,6 +191,9 @@ func (s *Service) storeChunk(ctx context.Context, actor domain.Actor, st store.S
 	out := make([]Result, len(chunk))
 	if len(chunk) > 1 {
 		err := s.d.Tx.InTx(ctx, func(ctx context.Context) error {
+			if err := s.lockStock(ctx, st.Code, chunk); err != nil {
+				return err
+			}
 			for i, p := range chunk {
 				res, err := s.store(ctx, actor, st, rules, p.order, p.fresh)
 				if err != nil {
@@ -202,6 +209,10 @@ func (s *Service) storeChunk(ctx context.Context, actor domain.Actor, st store.S
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		if s.d.Log != nil {
+			s.d.Log.WarnContext(ctx, "order chunk rolled back; storing its orders one at a time",
+				"store", st.Code, "orders", len(chunk), "err", err)
+		}
 	}
 	for i, p := range chunk {
 		res, err := s.storeOne(ctx, actor, st, rules, p.order, p.fresh)
@@ -211,6 +222,21 @@ func (s *Service) storeChunk(ctx context.Context, actor domain.Actor, st store.S
 		out[i] = res
 	}
 	return out, nil
+}
+
+// lockStock locks the stock of every SKU the chunk orders, in SKU order, before any of its
+// orders reserves: two chunks sharing best sellers then queue instead of deadlocking.
+func (s *Service) lockStock(ctx context.Context, storeCode string, chunk []pendingOrder) error {
+	if s.d.Keeper == nil {
+		return nil
+	}
+	var skus []string
+	for _, p := range chunk {
+		for _, it := range p.order.Items {
+			skus = append(skus, it.SKU)
+		}
+	}
+	return s.d.Keeper.LockStock(ctx, storeCode, skus)
 }
 
 // storeOne stores one order in its own transaction. An order not stored when the delivery

@@ -14,6 +14,9 @@ type StockKeeper interface {
 	Reserve(ctx context.Context, store string, quantities map[string]int) (map[string]int, error)
 	// Release gives pieces back to the stock of the store's listed SKUs.
 	Release(ctx context.Context, store string, quantities map[string]int) error
+	// LockStock takes the locks of the store's listed SKUs in one global order, before one
+	// transaction reserves stock for several orders.
+	LockStock(ctx context.Context, store string, skus []string) error
 }
 
 // Quantities sums an order's lines per SKU.
