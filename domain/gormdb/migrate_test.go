@@ -12,15 +12,20 @@ import (
 	"gorm.io/gorm"
 
 	"storeops/domain/access/accessdb"
+	"storeops/domain/aftersale/aftersaledb"
 	"storeops/domain/approval/approvaldb"
 	"storeops/domain/audit/auditdb"
+	"storeops/domain/complaint/complaintdb"
+	"storeops/domain/feedback/feedbackdb"
 	"storeops/domain/gormdb"
 	"storeops/domain/gormdb/gormtest"
+	"storeops/domain/inquiry/inquirydb"
 	"storeops/domain/jobrun/jobrundb"
 	"storeops/domain/listing/listingdb"
 	"storeops/domain/order/orderdb"
 	"storeops/domain/outbox/outboxdb"
 	"storeops/domain/store/storedb"
+	"storeops/domain/timer/timerdb"
 )
 
 // allSets is every *db package's migrations, in no particular order, as main passes them.
@@ -28,6 +33,7 @@ func allSets() [][]*gormigrate.Migration {
 	return [][]*gormigrate.Migration{
 		listingdb.Migrations(), approvaldb.Migrations(), outboxdb.Migrations(), auditdb.Migrations(),
 		accessdb.Migrations(), storedb.Migrations(), jobrundb.Migrations(), orderdb.Migrations(), storedb.TokenMigrations(),
+		timerdb.Migrations(), aftersaledb.Migrations(), inquirydb.Migrations(), feedbackdb.Migrations(), complaintdb.Migrations(),
 	}
 }
 
@@ -38,7 +44,8 @@ func TestAllMigrationsTogetherTwice(t *testing.T) {
 		t.Fatalf("second run: %v", err)
 	}
 	for _, table := range []string{"listings", "approval_requests", "audit_entries", "outbox_messages", "outbox_refs",
-		"role_grants", "stores", "job_runs", "orders", "order_rule_sets", "order_blacklist", "store_tokens"} {
+		"role_grants", "stores", "job_runs", "orders", "order_rule_sets", "order_blacklist", "store_tokens",
+		"timers", "aftersale_cases", "inquiries", "feedback", "feedback_tags", "feedback_settings", "complaints", "complaint_routes", "complaint_slas"} {
 		if !db.Migrator().HasTable(table) {
 			t.Errorf("table %s missing", table)
 		}

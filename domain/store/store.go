@@ -35,6 +35,9 @@ type Store struct {
 	// ShipWithinHours is the store's shipping promise: a released order not shipped within
 	// it is reminded to the team. DefaultShipWithinHours when not set.
 	ShipWithinHours int
+	// RefundThreshold is the after-sales refund above which a supervisor must approve
+	// (SPEC §2); DefaultRefundThreshold for new stores, 0 sends every refund to approval.
+	RefundThreshold domain.Money
 	CreatedBy       string
 	CreatedAt       time.Time
 }
@@ -44,6 +47,12 @@ const DefaultShipWithinHours = 48
 
 // MaxShipWithinHours bounds the promise (a month).
 const MaxShipWithinHours = 720
+
+// DefaultRefundThreshold is ¥500.00, the refund above which a supervisor approves.
+const DefaultRefundThreshold domain.Money = 50000
+
+// MaxRefundThreshold bounds the setting (¥10,000,000.00), far above any order.
+const MaxRefundThreshold domain.Money = 1_000_000_000
 
 // ShipWithin is the store's shipping promise as a duration.
 func (s Store) ShipWithin() time.Duration {
@@ -98,7 +107,7 @@ func (s *Service) Add(ctx context.Context, actor domain.Actor, code, platform, n
 		return Store{}, err
 	}
 	st := Store{Code: strings.ToUpper(strings.TrimSpace(code)), Platform: strings.ToLower(strings.TrimSpace(platform)),
-		Name: strings.TrimSpace(name), ShipWithinHours: DefaultShipWithinHours, CreatedBy: actor.UserID, CreatedAt: s.clock.Now()}
+		Name: strings.TrimSpace(name), ShipWithinHours: DefaultShipWithinHours, RefundThreshold: DefaultRefundThreshold, CreatedBy: actor.UserID, CreatedAt: s.clock.Now()}
 	var problems []domain.Problem
 	if !codePattern.MatchString(st.Code) {
 		problems = append(problems, domain.Problem{Field: "code", Key: "store.code.invalid"})
@@ -254,6 +263,37 @@ func (s *Service) SetPromise(ctx context.Context, actor domain.Actor, code strin
 	})
 	if err != nil {
 		return Store{}, fmt.Errorf("set shipping promise of %s: %w", code, err)
+	}
+	return out, nil
+}
+
+// SetRefundThreshold sets the after-sales refund above which a supervisor must approve
+// (0 to MaxRefundThreshold). Admin or supervisor.
+func (s *Service) SetRefundThreshold(ctx context.Context, actor domain.Actor, code string, amount domain.Money) (Store, error) {
+	if !actor.Has(domain.RoleAdmin) && !actor.Has(domain.RoleSupervisor) {
+		return Store{}, domain.Errorf(domain.EFORBIDDEN, "error.needs_role", string(domain.RoleAdmin)+" / "+string(domain.RoleSupervisor))
+	}
+	if amount < 0 || amount > MaxRefundThreshold {
+		return Store{}, domain.Errorf(domain.EINVALID, "store.refund_threshold.invalid", MaxRefundThreshold.String())
+	}
+	code = strings.ToUpper(strings.TrimSpace(code))
+	var out Store
+	err := s.tx.InTx(ctx, func(ctx context.Context) error {
+		var before Store
+		var err error
+		out, err = s.repo.Update(ctx, code, func(st *Store) error {
+			before = *st
+			st.RefundThreshold = amount
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return s.audit.Record(ctx, actor, "store.refund_threshold", domain.Subject("store:"+code),
+			map[string]string{"refund_threshold": before.RefundThreshold.String()}, map[string]string{"refund_threshold": out.RefundThreshold.String()})
+	})
+	if err != nil {
+		return Store{}, fmt.Errorf("set refund threshold of %s: %w", code, err)
 	}
 	return out, nil
 }

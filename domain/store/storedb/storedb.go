@@ -8,6 +8,7 @@ import (
 	"github.com/go-gormigrate/gormigrate/v2"
 	"gorm.io/gorm"
 
+	"storeops/domain"
 	"storeops/domain/gormdb"
 	"storeops/domain/store"
 )
@@ -31,6 +32,7 @@ type storeRow struct {
 	WarehouseWebhookURL    string
 	WarehouseWebhookSecret string
 	ShipWithinHours        int
+	RefundThreshold        int64
 	CreatedBy              string
 	CreatedAt              *time.Time `gorm:"autoCreateTime:false"`
 }
@@ -40,13 +42,13 @@ func (storeRow) TableName() string { return "stores" }
 func toRow(s store.Store) storeRow {
 	return storeRow{Code: s.Code, Platform: s.Platform, Name: s.Name, TeamChannel: s.TeamChannel, WarehouseChannel: s.WarehouseChannel,
 		WarehouseWebhookURL: s.WarehouseWebhookURL, WarehouseWebhookSecret: s.WarehouseWebhookSecret, ShipWithinHours: s.ShipWithinHours,
-		CreatedBy: s.CreatedBy, CreatedAt: gormdb.NullTime(s.CreatedAt)}
+		RefundThreshold: int64(s.RefundThreshold), CreatedBy: s.CreatedBy, CreatedAt: gormdb.NullTime(s.CreatedAt)}
 }
 
 func fromRow(r storeRow) store.Store {
 	return store.Store{Code: r.Code, Platform: r.Platform, Name: r.Name, TeamChannel: r.TeamChannel, WarehouseChannel: r.WarehouseChannel,
 		WarehouseWebhookURL: r.WarehouseWebhookURL, WarehouseWebhookSecret: r.WarehouseWebhookSecret, ShipWithinHours: r.ShipWithinHours,
-		CreatedBy: r.CreatedBy, CreatedAt: gormdb.TimeOf(r.CreatedAt)}
+		RefundThreshold: domain.Money(r.RefundThreshold), CreatedBy: r.CreatedBy, CreatedAt: gormdb.TimeOf(r.CreatedAt)}
 }
 
 // Migrations creates the stores table.
@@ -128,6 +130,25 @@ func Migrations() []*gormigrate.Migration {
 				}
 			}
 			return nil
+		},
+	}, {
+		// The after-sales refund threshold, in fen; existing stores get the default ¥500.00.
+		ID: "2026113001_store_refund_threshold",
+		Migrate: func(tx *gorm.DB) error {
+			type store struct {
+				RefundThreshold int64 `gorm:"not null;default:50000"`
+			}
+			m := tx.Table("stores").Migrator()
+			if m.HasColumn(&store{}, "RefundThreshold") {
+				return nil
+			}
+			return m.AddColumn(&store{}, "RefundThreshold")
+		},
+		Rollback: func(tx *gorm.DB) error {
+			type store struct {
+				RefundThreshold int64
+			}
+			return tx.Table("stores").Migrator().DropColumn(&store{}, "RefundThreshold")
 		},
 	}}
 }
