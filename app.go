@@ -25,11 +25,19 @@ import (
 	"storeops/domain"
 	"storeops/domain/access"
 	"storeops/domain/access/accessdb"
+	"storeops/domain/aftersale"
+	"storeops/domain/aftersale/aftersaledb"
 	"storeops/domain/approval"
 	"storeops/domain/approval/approvaldb"
 	"storeops/domain/audit"
 	"storeops/domain/audit/auditdb"
+	"storeops/domain/complaint"
+	"storeops/domain/complaint/complaintdb"
+	"storeops/domain/feedback"
+	"storeops/domain/feedback/feedbackdb"
 	"storeops/domain/gormdb"
+	"storeops/domain/inquiry"
+	"storeops/domain/inquiry/inquirydb"
 	"storeops/domain/jobrun/jobrundb"
 	"storeops/domain/listing"
 	"storeops/domain/listing/listingdb"
@@ -59,6 +67,10 @@ func migrations() [][]*gormigrate.Migration {
 		orderdb.Migrations(),
 		storedb.TokenMigrations(),
 		timerdb.Migrations(),
+		inquirydb.Migrations(),
+		feedbackdb.Migrations(),
+		complaintdb.Migrations(),
+		aftersaledb.Migrations(),
 	}
 }
 
@@ -87,7 +99,13 @@ type app struct {
 	listings  *listing.Service
 	approvals *approval.Engine
 	orders    *order.Service
+	aftersale *aftersale.Service
 	outbox    outbox.Repository
+	// inquiries and feedback are customer care (SPEC §3).
+	inquiries *inquiry.Service
+	feedback  *feedback.Service
+	// complaints runs customer complaints (SPEC §3).
+	complaints *complaint.Service
 
 	stop    func()
 	done    chan struct{}
@@ -181,14 +199,34 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	for _, p := range listing.Policies() {
 		a.approvals.Register(p, a.listings.Applier(p.Kind))
 	}
-	if err = a.approvals.CheckRegistered(approval.KindListingPublish, approval.KindListingChange, approval.KindListingDelist); err != nil {
+	a.aftersale = aftersale.NewService(aftersale.Deps{Repo: aftersaledb.New(a.db), Orders: a.orders, Stores: a.stores,
+		Approvals: a.approvals, Directory: a.access, Timers: a.timers, Tx: tx, Audit: auditLog, Outbox: out, Clock: a.clock,
+		Settings: aftersale.Settings{RemindAfter: cfg.AftersaleRemindAfter, EscalateAfter: cfg.AftersaleEscalateAfter}})
+	a.approvals.Register(aftersale.Policy(), a.aftersale.Applier())
+	for kind, h := range a.aftersale.TimerHandlers() {
+		a.timerRunner.Handle(kind, h)
+	}
+	a.complaints = complaint.NewService(complaint.Deps{Repo: complaintdb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
+		Timers: a.timers, Stores: a.stores, Orders: a.orders, Directory: a.access, Clock: a.clock})
+	for kind, h := range a.complaints.TimerHandlers() {
+		a.timerRunner.Handle(kind, h)
+	}
+	a.inquiries = inquiry.NewService(inquiry.Deps{Repo: inquirydb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
+		Timers: a.timers, Stores: a.stores, Directory: a.access, Clock: a.clock, TZ: cfg.TZ})
+	a.timerRunner.Handle(inquiry.KindRemind, a.inquiries.Remind)
+	a.timerRunner.Handle(inquiry.KindBreach, a.inquiries.Breach)
+	a.feedback = feedback.NewService(feedback.Deps{Repo: feedbackdb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
+		Stores: a.stores, Clock: a.clock, TZ: cfg.TZ})
+	if err = a.approvals.CheckRegistered(approval.KindListingPublish, approval.KindListingChange, approval.KindListingDelist, approval.KindRefund); err != nil {
 		return nil, err
 	}
 
 	a.bot = bot.New(bot.Config{SigningSecret: cfg.SigningSecret, DefaultLocale: cfg.Locale, TZ: cfg.TZ, SyncBudget: opts.SyncBudget},
 		bot.Deps{API: a.api, State: a.state, Actors: a.access, Catalog: catalog, Log: a.log, Metrics: metrics,
 			AfterChange: a.dispatcher.NudgeIfQueued})
-	handlers.Register(a.bot, handlers.Deps{Access: a.access, Stores: a.stores, Listings: a.listings, Approvals: a.approvals, Orders: a.orders, Tokens: a.tokens})
+	handlers.Register(a.bot, handlers.Deps{Access: a.access, Stores: a.stores, Listings: a.listings, Approvals: a.approvals, Orders: a.orders, Tokens: a.tokens,
+		Aftersale: a.aftersale, Complaints: a.complaints,
+		Inquiries: a.inquiries, Feedback: a.feedback})
 	// The ingestion API is a second edge beside Slack's: /api/ goes to it, everything else
 	// (Slack endpoints, health, metrics) to the bot.
 	mux := http.NewServeMux()
@@ -211,6 +249,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		{"*/20 * * * *", jobs.OrderRecheck{Orders: a.orders, Log: a.log}},
 		{"*/10 * * * *", jobs.WarehouseHandoff{Orders: a.orders, Log: a.log}},
 		{"* * * * *", jobs.Timers{Runner: a.timerRunner, Log: a.log}},
+		{"0 9 * * 1", jobs.FeedbackSummary{Tx: tx, Feedback: a.feedback, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
 		{"0 10 * * *", jobs.UnshippedReminder{Tx: tx, Orders: a.orders, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
 	} {
 		if err = a.scheduler.Add(j.spec, j.job); err != nil {

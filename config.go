@@ -32,6 +32,10 @@ const (
 	EnvLocale           = "STOREOPS_LOCALE"
 	EnvPriceChangePct   = "STOREOPS_PRICE_CHANGE_PCT"
 	EnvSlowMovingDays   = "STOREOPS_SLOW_MOVING_DAYS"
+	// After-sales reminders: a case that has not moved for RemindAfter is reminded to its
+	// owner, for EscalateAfter escalated to the supervisors.
+	EnvAftersaleRemindAfter   = "STOREOPS_AFTERSALE_REMIND_AFTER"
+	EnvAftersaleEscalateAfter = "STOREOPS_AFTERSALE_ESCALATE_AFTER"
 )
 
 // Defaults.
@@ -43,6 +47,8 @@ const (
 	DefaultLocale               = "en"
 	DefaultPriceChangeThreshold = 20.0
 	DefaultSlowMovingDays       = 30
+	DefaultAftersaleRemind      = 24 * time.Hour
+	DefaultAftersaleEscalate    = 72 * time.Hour
 )
 
 // Config is every setting StoreOps reads from its environment, checked and normalised.
@@ -64,6 +70,9 @@ type Config struct {
 
 	PriceChangeThreshold float64 // STOREOPS_PRICE_CHANGE_PCT, percent; a bigger price change needs approval
 	SlowMovingDays       int     // STOREOPS_SLOW_MOVING_DAYS, days without a sale before a live listing is slow-moving
+
+	AftersaleRemindAfter   time.Duration // STOREOPS_AFTERSALE_REMIND_AFTER, an unmoved case is reminded to its owner
+	AftersaleEscalateAfter time.Duration // STOREOPS_AFTERSALE_ESCALATE_AFTER, an unmoved case is escalated to supervisors
 }
 
 // ConfigError says which variable is wrong and what is wrong with it. Its message is one line
@@ -121,6 +130,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return Config{}, err
 	}
 	if c.SlowMovingDays, err = parseSlowMovingDays(get(EnvSlowMovingDays)); err != nil {
+		return Config{}, err
+	}
+	if c.AftersaleRemindAfter, c.AftersaleEscalateAfter, err = parseAftersaleDelays(get(EnvAftersaleRemindAfter), get(EnvAftersaleEscalateAfter)); err != nil {
 		return Config{}, err
 	}
 	return c, nil
@@ -326,6 +338,36 @@ func parseSlowMovingDays(s string) (int, error) {
 	return n, nil
 }
 
+// parseAftersaleDelays reads the two after-sales delays (Go durations such as 24h or 90m,
+// from 1 minute to 30 days); the escalation must come after the reminder.
+func parseAftersaleDelays(remind, escalate string) (time.Duration, time.Duration, error) {
+	parse := func(name, s string, def time.Duration) (time.Duration, error) {
+		if s == "" {
+			return def, nil
+		}
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return 0, &ConfigError{name, fmt.Sprintf("%q is not a duration (e.g. 24h, 90m)", s)}
+		}
+		if d < time.Minute || d > 30*24*time.Hour {
+			return 0, &ConfigError{name, fmt.Sprintf("%s is out of range (1m to 720h)", d)}
+		}
+		return d, nil
+	}
+	r, err := parse(EnvAftersaleRemindAfter, remind, DefaultAftersaleRemind)
+	if err != nil {
+		return 0, 0, err
+	}
+	e, err := parse(EnvAftersaleEscalateAfter, escalate, DefaultAftersaleEscalate)
+	if err != nil {
+		return 0, 0, err
+	}
+	if e <= r {
+		return 0, 0, &ConfigError{EnvAftersaleEscalateAfter, fmt.Sprintf("%s must be longer than %s (%s)", e, EnvAftersaleRemindAfter, r)}
+	}
+	return r, e, nil
+}
+
 // LogValue makes a Config safe to log: every setting is shown, but tokens, the signing secret
 // and passwords in connection URLs are replaced by "***" (or "(unset)").
 func (c Config) LogValue() slog.Value {
@@ -352,6 +394,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("locale", c.Locale),
 		slog.Float64("price_change_pct", c.PriceChangeThreshold),
 		slog.Int("slow_moving_days", c.SlowMovingDays),
+		slog.Duration("aftersale_remind_after", c.AftersaleRemindAfter),
+		slog.Duration("aftersale_escalate_after", c.AftersaleEscalateAfter),
 	)
 }
 

@@ -6,7 +6,11 @@ import (
 	"storeops/bot"
 	"storeops/domain"
 	"storeops/domain/access"
+	"storeops/domain/aftersale"
 	"storeops/domain/approval"
+	"storeops/domain/complaint"
+	"storeops/domain/feedback"
+	"storeops/domain/inquiry"
 	"storeops/domain/listing"
 	"storeops/domain/order"
 	"storeops/domain/store"
@@ -20,6 +24,11 @@ type Deps struct {
 	Approvals *approval.Engine
 	Orders    *order.Service
 	Tokens    *store.Tokens
+	Aftersale *aftersale.Service
+
+	Complaints *complaint.Service
+	Inquiries  *inquiry.Service
+	Feedback   *feedback.Service
 }
 
 // Register adds every command, button, modal and event StoreOps serves.
@@ -34,6 +43,10 @@ func Register(b *bot.Bot, d Deps) {
 	registerOrderCommands(b, d)
 	registerRules(b, d)
 	registerImports(b, d)
+	registerAftersale(b, d)
+	registerComplaints(b, d)
+	registerInquiries(b, d)
+	registerFeedback(b, d)
 	registerEvents(b)
 }
 

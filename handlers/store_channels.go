@@ -30,4 +30,19 @@ func registerStoreChannels(b *bot.Bot, d Deps) {
 				return text(r.L.T("store.channel.set."+c.kind, st.Code, "<#"+channel+">")), nil
 			}})
 	}
+	b.AddCommand(bot.Command{Area: "store", Path: "store refund-threshold", Usage: "<code> <amount>", Summary: "help.store.refund_threshold",
+		Roles: []domain.Role{domain.RoleAdmin, domain.RoleSupervisor}, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
+			if len(r.Args) != 2 {
+				return nil, r.Usage()
+			}
+			amount, err := domain.ParseMoney(r.Args[1])
+			if err != nil {
+				return nil, domain.Errorf(domain.EINVALID, "store.refund_threshold.invalid", store.MaxRefundThreshold.String())
+			}
+			st, err := d.Stores.SetRefundThreshold(ctx, r.Actor, r.Args[0], amount)
+			if err != nil {
+				return nil, err
+			}
+			return text(r.L.T("store.refund_threshold.set", st.Code, st.RefundThreshold.String())), nil
+		}})
 }

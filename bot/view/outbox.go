@@ -8,7 +8,11 @@ import (
 	"github.com/slack-go/slack"
 
 	"storeops/bot/i18n"
+	"storeops/domain/aftersale"
 	"storeops/domain/approval"
+	"storeops/domain/complaint"
+	"storeops/domain/feedback"
+	"storeops/domain/inquiry"
 	"storeops/domain/listing"
 	"storeops/domain/order"
 )
@@ -78,6 +82,26 @@ func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time
 		}
 		text, blocks := OrderCallBack(l, c, tz)
 		return text, blocks, nil
+	case aftersale.TemplateCard, aftersale.TemplateMoved, aftersale.TemplateWarehouse, aftersale.TemplateStale, aftersale.TemplateEscalated:
+		return AftersaleOutbox(l, template, payload, tz)
+	case complaint.TemplateCard:
+		var c complaint.Card
+		if err := json.Unmarshal(payload, &c); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		text, blocks := ComplaintCard(l, c, tz)
+		return text, blocks, nil
+	case complaint.TemplateNotice:
+		var n complaint.Notice
+		if err := json.Unmarshal(payload, &n); err != nil {
+			return "", nil, fmt.Errorf("render %s: %w", template, err)
+		}
+		text, blocks := ComplaintNotice(l, n, tz)
+		return text, blocks, nil
+	case inquiry.TemplateReminder, inquiry.TemplateBreach, inquiry.TemplateBreachTeam:
+		return InquiryOutbox(l, template, payload, tz)
+	case feedback.TemplateSummary:
+		return FeedbackOutbox(l, payload, tz)
 	case order.TemplateUnshipped:
 		var u order.UnshippedList
 		if err := json.Unmarshal(payload, &u); err != nil {
