@@ -1,13 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"io"
 	"log/slog"
 	"net/http/httptest"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,6 +47,26 @@ type harness struct {
 	db    *gorm.DB
 	clock *domain.ManualClock
 	url   string
+	// log is what the app logged, for tests that check a path was (not) taken.
+	log *syncBuffer
+}
+
+// syncBuffer is a bytes.Buffer that the app's goroutines may log into while a test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func newHarness(t *testing.T, edit ...func(*Config)) *harness {
@@ -82,7 +103,8 @@ func newHarnessWith(t *testing.T, opts appOptions, edit ...func(*Config)) *harne
 	clock := domain.NewManualClock(time.Now())
 	db := gormtest.Open(t, migrations()...)
 	opts.DB, opts.Redis, opts.KeyPrefix, opts.Clock = db, testRedis(t), "t"+randomHex()+":", clock
-	opts.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	logged := &syncBuffer{}
+	opts.Log = slog.New(slog.NewTextHandler(logged, nil))
 	opts.DispatchInterval, opts.DispatchRetry = 20*time.Millisecond, 20*time.Millisecond
 	opts.Retry = &slack.RetryConfig{MaxRetries: 3, BackoffInitial: 5 * time.Millisecond, BackoffMax: 20 * time.Millisecond, RetryAfterDuration: time.Second}
 	a, err := newApp(ctx, cfg, opts)
@@ -97,7 +119,7 @@ func newHarnessWith(t *testing.T, opts appOptions, edit ...func(*Config)) *harne
 		defer cancel()
 		a.shutdown(sctx)
 	})
-	h := &harness{t: t, ctx: ctx, emu: emu, ws: emu.Workspace(srv.URL), app: a, db: db, clock: clock, url: srv.URL}
+	h := &harness{t: t, ctx: ctx, emu: emu, ws: emu.Workspace(srv.URL), app: a, db: db, clock: clock, url: srv.URL, log: logged}
 	h.grant(alice, domain.RoleAssistant)
 	h.grant(bob, domain.RoleSupervisor)
 	h.grant(carol, domain.RoleSupervisor)

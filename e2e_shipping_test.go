@@ -857,3 +857,85 @@ func TestOrderBelowTheListingsFloorPriceIsHeld(t *testing.T) {
 		t.Errorf("an order above the lowered floor is %s, want released", r.Status)
 	}
 }
+
+// TestADeliveryTakesStockOrderByOrder posts several orders of one SKU in one delivery, which
+// the service stores as one chunk: each order must see the stock the earlier ones left, as
+// if they had come one by one.
+func TestADeliveryTakesStockOrderByOrder(t *testing.T) {
+	h := newHarness(t)
+	h.publish(map[string]string{"stock": "5"})
+	token := h.rotateToken("TM01")
+	var orders []map[string]any
+	for n := 1; n <= 4; n++ {
+		o := cleanOrder(n) // MUG-1 × 2
+		orders = append(orders, o)
+	}
+	a := h.postOrders(token, orders...)
+	wantReserved := []int{2, 2, 1, 0}
+	for i, r := range a.Results {
+		o := h.order(r.OrderID)
+		oversold := slices.ContainsFunc(o.Flags, func(f order.Flag) bool { return f.Check == order.CheckOversold })
+		if o.Items[0].Reserved != wantReserved[i] || oversold != (wantReserved[i] < 2) {
+			t.Errorf("order %d took %d pieces (oversold flag %v), want %d", i+1, o.Items[0].Reserved, oversold, wantReserved[i])
+		}
+	}
+	if got := h.listing("MUG-1").Stock; got != 0 {
+		t.Errorf("stock after the delivery = %d, want 0", got)
+	}
+	// The chunk itself got it right: it was not rolled back and stored again one by one.
+	if strings.Contains(h.log.String(), "order chunk rolled back") {
+		t.Error("the delivery's chunk was rolled back and stored again one order at a time")
+	}
+	h.settle()
+	offers := 0
+	for _, m := range h.emu.Messages(h.emu.DMChannel(alice)) {
+		if strings.Contains(messageText(m), "MUG-1") && strings.Contains(messageText(m), "sold out") {
+			offers++
+		}
+	}
+	if offers != 1 {
+		t.Errorf("%d sold-out offers to the owner, want 1", offers)
+	}
+}
+
+// TestConcurrentDeliveriesShareHotStockExactly sends eight deliveries at once, all ordering the
+// same SKU, for more pieces than it has. However the deliveries interleave (on MariaDB their
+// chunks race for the stock and some are stored again one order at a time), every piece is
+// taken once: what the orders recorded equals what left the stock, the stock ends at zero,
+// and exactly the orders that got less than they asked for are flagged oversold.
+func TestConcurrentDeliveriesShareHotStockExactly(t *testing.T) {
+	h := newHarness(t)
+	h.publish(map[string]string{"stock": "150"})
+	token := h.rotateToken("TM01")
+	answers := make([]apiAnswer, 8)
+	var wg sync.WaitGroup
+	for d := range answers {
+		var orders []map[string]any
+		for n := range 25 {
+			orders = append(orders, cleanOrder(100+d*25+n)) // MUG-1 × 2 each: 400 asked
+		}
+		wg.Go(func() { answers[d] = h.post(token, delivery("TM01", orders...)) })
+	}
+	wg.Wait()
+	reserved := 0
+	for d, a := range answers {
+		if a.status != http.StatusOK || len(a.Results) != 25 {
+			t.Fatalf("delivery %d: %d %s", d, a.status, a.raw)
+		}
+		for _, r := range a.Results {
+			o := h.order(r.OrderID)
+			got := o.Items[0].Reserved
+			oversold := slices.ContainsFunc(o.Flags, func(f order.Flag) bool { return f.Check == order.CheckOversold })
+			if got < 0 || got > 2 || oversold != (got < 2) {
+				t.Errorf("%s took %d of 2 pieces with oversold flag %v", o.Ref(), got, oversold)
+			}
+			reserved += got
+		}
+	}
+	if stock := h.listing("MUG-1").Stock; stock != 0 || reserved != 150 {
+		t.Errorf("orders recorded %d pieces taken and the stock is %d; want 150 and 0", reserved, stock)
+	}
+	if n := h.count("orders", ""); n != 200 {
+		t.Errorf("%d orders stored, want 200", n)
+	}
+}

@@ -191,6 +191,7 @@ func englishBase() map[string]string {
 		"listing.status.unknown":           "“%s” is not a listing status; use draft, pending_review, live, pending_delisting or delisted.",
 		"listing.update.nothing":           "Say what to change, for example price=129 stock=20.",
 		"listing.update.status":            "%[1]s is %[2]s; only draft and live listings can be changed.", // listing, status
+		"listing.stock.moved":              "The stock of %s changed meanwhile; try again.",                // store/SKU
 		"listing.change_pending":           "%s already has a change waiting for approval; wait for that decision first.",
 		"listing.delist.status":            "%[1]s is %[2]s; only live listings can be delisted.", // listing, status
 		"status.listing.draft":             "draft",

@@ -232,6 +232,7 @@ func documentedArgs() map[string][]any {
 		"listing.status.unknown":             {"gone"},
 		"listing.update.status":              {"TM01/SKU-1", "pending review"},
 		"listing.change_pending":             {"TM01/SKU-1"},
+		"listing.stock.moved":                {"TM01/SKU-1"},
 		"listing.delist.status":              {"TM01/SKU-1", "draft"},
 
 		// The floor price of a listing.

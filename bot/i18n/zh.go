@@ -187,6 +187,7 @@ func chineseBase() map[string]string {
 		"listing.status.unknown":           "“%s”不是商品状态，请使用 draft、pending_review、live、pending_delisting 或 delisted。",
 		"listing.update.nothing":           "请写明要修改的内容，例如 price=129 stock=20。",
 		"listing.update.status":            "%[1]s 当前为「%[2]s」，只有草稿和已上架的商品可以修改。",
+		"listing.stock.moved":              "%s 的库存刚刚有变动，请重试。",
 		"listing.change_pending":           "%s 已有一项变更在等待审批，请等审批结果出来后再改。",
 		"listing.delist.status":            "%[1]s 当前为「%[2]s」，只有已上架的商品可以申请下架。",
 		"status.listing.draft":             "草稿",

@@ -82,9 +82,6 @@ type Repository interface {
 	// FindBySKU returns every store's listing with the SKU (case-insensitive), and with
 	// store set only that store's.
 	FindBySKU(ctx context.Context, store, sku string) ([]Listing, error)
-	// LockSKUs takes the row locks of the store's listings of the SKUs, in SKU order, in
-	// the transaction in ctx.
-	LockSKUs(ctx context.Context, store string, skus []string) error
 	// FindBySKUs returns the store's listings of any of the SKUs (case-insensitive), in one
 	// query, ordered by SKU; no SKUs find nothing.
 	FindBySKUs(ctx context.Context, store string, skus []string) ([]Listing, error)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"slices"
+
+	"storeops/domain"
 )
 
 // Reserve takes ordered quantities (SKU → pieces) off the store's listings, the stock the
@@ -16,6 +18,20 @@ import (
 // transaction with the order. SKUs the store does not list (or lists twice, or delisted)
 // are left alone, as Available leaves them out.
 func (s *Service) Reserve(ctx context.Context, store string, quantities map[string]int) (map[string]int, error) {
+	return s.take(ctx, store, quantities, false)
+}
+
+// Take takes exactly the pieces (SKU → pieces) off the store's listings, as Reserve does,
+// or nothing: ECONFLICT "listing.stock.moved" when a listing now has fewer pieces than asked,
+// or is no longer listed. It is for a caller that reviewed several orders against the stock
+// it read before and takes their pieces at the end, in SKU order, holding the best sellers'
+// row locks only from then until its commit; a conflict means its reading is out of date.
+func (s *Service) Take(ctx context.Context, store string, pieces map[string]int) error {
+	_, err := s.take(ctx, store, pieces, true)
+	return err
+}
+
+func (s *Service) take(ctx context.Context, store string, quantities map[string]int, exact bool) (map[string]int, error) {
 	taken := map[string]int{}
 	skus := make([]string, 0, len(quantities))
 	for sku, n := range quantities {
@@ -32,10 +48,16 @@ func (s *Service) Reserve(ctx context.Context, store string, quantities map[stri
 	for _, sku := range skus {
 		found, ok := listed[sku]
 		if !ok {
+			if exact {
+				return nil, domain.Errorf(domain.ECONFLICT, "listing.stock.moved", store+"/"+sku)
+			}
 			continue
 		}
 		soldOut := false
 		l, err := s.d.Repo.Update(ctx, found.ID, func(l *Listing) error {
+			if exact && (l.Stock < quantities[sku] || l.Status == StatusDelisted) {
+				return domain.Errorf(domain.ECONFLICT, "listing.stock.moved", l.Ref())
+			}
 			before := l.Stock
 			l.Stock = max(0, l.Stock-quantities[sku])
 			taken[sku] = before - l.Stock
@@ -56,16 +78,6 @@ func (s *Service) Reserve(ctx context.Context, store string, quantities map[stri
 		}
 	}
 	return taken, nil
-}
-
-// LockStock takes the row locks of the store's listings of the SKUs in one order (SKU
-// order) before a transaction reserves stock for several orders, whose lines would
-// otherwise lock them in the orders' order and could deadlock with another such transaction.
-func (s *Service) LockStock(ctx context.Context, store string, skus []string) error {
-	if err := s.d.Repo.LockSKUs(ctx, store, skus); err != nil {
-		return fmt.Errorf("lock stock of %s: %w", store, err)
-	}
-	return nil
 }
 
 // Release gives pieces (SKU → pieces) back to the stock of the store's listings, as when an

@@ -170,8 +170,8 @@ func (s *Service) Ingest(ctx context.Context, actor domain.Actor, storeCode stri
 }
 
 // ChunkSize is how many orders of a delivery share a transaction. A commit per order made
-// the database's log flush the bottleneck of a busy delivery; a bigger chunk holds the
-// stock rows of hot SKUs longer, which concurrent deliveries wait for.
+// the database's log flush the bottleneck of a busy delivery; a bigger chunk costs more to
+// store again when it is rolled back.
 const ChunkSize = 50
 
 // pendingOrder is an order of a delivery to be created or updated: its place in the
@@ -182,26 +182,31 @@ type pendingOrder struct {
 	fresh bool
 }
 
-// storeChunk stores orders of a delivery in one transaction. Any failure — a concurrent
-// delivery of one of the orders winning its insert, a deadlock over stock rows with another
-// delivery, one order the database refuses — rolls the chunk back, and its orders are then
+// storeChunk stores orders of a delivery in one transaction, their stock taken at its end
+// (stockLedger). Any failure — a concurrent delivery of one of the orders winning its insert,
+// another delivery taking the stock the chunk counted on, one order the database refuses —
+// rolls the chunk back, and its orders are then
 // stored one transaction each, the way that keeps a bad order from blocking the good ones.
 // Either way each order, its stock, audit row and messages commit together, once.
 func (s *Service) storeChunk(ctx context.Context, actor domain.Actor, st store.Store, rules []Rule, chunk []pendingOrder) ([]Result, error) {
 	out := make([]Result, len(chunk))
 	if len(chunk) > 1 {
 		err := s.d.Tx.InTx(ctx, func(ctx context.Context) error {
-			if err := s.lockStock(ctx, st.Code, chunk); err != nil {
-				return err
+			var ledger *stockLedger
+			if s.d.Keeper != nil {
+				ledger = newStockLedger()
 			}
 			for i, p := range chunk {
-				res, err := s.store(ctx, actor, st, rules, p.order, p.fresh)
+				res, err := s.store(ctx, actor, st, rules, p.order, p.fresh, ledger)
 				if err != nil {
 					return err
 				}
 				out[i] = res
 			}
-			return nil
+			if ledger == nil || len(ledger.taken) == 0 {
+				return nil
+			}
+			return s.d.Keeper.Take(ctx, st.Code, ledger.taken)
 		})
 		if err == nil {
 			return out, nil
@@ -224,21 +229,6 @@ func (s *Service) storeChunk(ctx context.Context, actor domain.Actor, st store.S
 	return out, nil
 }
 
-// lockStock locks the stock of every SKU the chunk orders, in SKU order, before any of its
-// orders reserves: two chunks sharing best sellers then queue instead of deadlocking.
-func (s *Service) lockStock(ctx context.Context, storeCode string, chunk []pendingOrder) error {
-	if s.d.Keeper == nil {
-		return nil
-	}
-	var skus []string
-	for _, p := range chunk {
-		for _, it := range p.order.Items {
-			skus = append(skus, it.SKU)
-		}
-	}
-	return s.d.Keeper.LockStock(ctx, storeCode, skus)
-}
-
 // storeOne stores one order in its own transaction. An order not stored when the delivery
 // began is inserted straight away; a concurrent delivery of the same order may win the
 // insert, and the second attempt then looks it up and answers as for a redelivery.
@@ -246,7 +236,7 @@ func (s *Service) storeOne(ctx context.Context, actor domain.Actor, st store.Sto
 	var res Result
 	var err error
 	for range 2 {
-		res, err = s.store(ctx, actor, st, rules, o, fresh)
+		res, err = s.store(ctx, actor, st, rules, o, fresh, nil)
 		if domain.ErrorCode(err) != domain.ECONFLICT {
 			break
 		}
@@ -257,8 +247,9 @@ func (s *Service) storeOne(ctx context.Context, actor domain.Actor, st store.Sto
 
 // store creates the order or applies a redelivery to the stored one, in one transaction.
 // A fresh order is inserted without looking for a stored one first: the unique key refuses
-// it (ECONFLICT) if it is there after all.
-func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store, rules []Rule, o Order, fresh bool) (Result, error) {
+// it (ECONFLICT) if it is there after all. With a ledger (a chunk of a delivery) a new
+// order's stock is counted there and taken at the end of the chunk; without, at once.
+func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store, rules []Rule, o Order, fresh bool, ledger *stockLedger) (Result, error) {
 	res := Result{PlatformOrderID: o.PlatformOrderID}
 	err := s.d.Tx.InTx(ctx, func(ctx context.Context) error {
 		var cur Order
@@ -270,14 +261,16 @@ func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store,
 		case fresh || domain.ErrorCode(err) == domain.ENOTFOUND:
 			now := s.d.Clock.Now()
 			o.ReceivedAt, o.UpdatedAt = now, now
-			facts, err := s.reviewWith(ctx, st, rules, &o)
+			facts, err := s.reviewWith(ctx, st, rules, &o, ledger)
 			if err != nil {
 				return err
 			}
 			// Only a new order takes stock: a redelivery of it has already. The stock moves
 			// before the insert so that each line records what it took; a failed insert
 			// rolls both back.
-			if err := s.reserve(ctx, &o, facts.Stock); err != nil {
+			if ledger != nil {
+				ledger.reserve(&o, facts.Stock)
+			} else if err := s.reserve(ctx, &o, facts.Stock); err != nil {
 				return err
 			}
 			if err := s.d.Repo.Create(ctx, &o); err != nil {
@@ -302,7 +295,7 @@ func (s *Service) store(ctx context.Context, actor domain.Actor, st store.Store,
 			x.PlacedAt, x.PaidAt, x.Fingerprint, x.UpdatedAt = o.PlacedAt, o.PaidAt, o.Fingerprint, s.d.Clock.Now()
 			// Shipped and cancelled orders keep their status; the change is recorded.
 			if x.Status == StatusHeld || x.Status == StatusReleased {
-				_, err := s.reviewWith(ctx, st, rules, x)
+				_, err := s.reviewWith(ctx, st, rules, x, ledger)
 				return err
 			}
 			return nil
@@ -373,13 +366,14 @@ func (s *Service) review(ctx context.Context, st store.Store, o *Order) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.reviewWith(ctx, st, rules, o)
+	_, err = s.reviewWith(ctx, st, rules, o, nil)
 	return err
 }
 
-// reviewWith is review by the given rules, returning the facts it judged by.
-func (s *Service) reviewWith(ctx context.Context, st store.Store, rules []Rule, o *Order) (Facts, error) {
-	facts, err := s.facts(ctx, st, *o, rules)
+// reviewWith is review by the given rules, returning the facts it judged by; a chunk's
+// ledger lowers the stock by what the chunk's earlier orders took.
+func (s *Service) reviewWith(ctx context.Context, st store.Store, rules []Rule, o *Order, ledger *stockLedger) (Facts, error) {
+	facts, err := s.facts(ctx, st, *o, rules, ledger)
 	if err != nil {
 		return Facts{}, err
 	}
@@ -406,7 +400,7 @@ func (s *Service) rulesOf(ctx context.Context, storeCode string) ([]Rule, error)
 }
 
 // facts gathers what the checks need to know beyond the order.
-func (s *Service) facts(ctx context.Context, st store.Store, o Order, rules []Rule) (Facts, error) {
+func (s *Service) facts(ctx context.Context, st store.Store, o Order, rules []Rule, ledger *stockLedger) (Facts, error) {
 	f := Facts{Now: s.d.Clock.Now(), Platform: st.Platform}
 	var err error
 	if w := MaxWindow(rules); w > 0 {
@@ -442,6 +436,9 @@ func (s *Service) facts(ctx context.Context, st store.Store, o Order, rules []Ru
 			}
 			f.FloorPrice[sku] = l.FloorPrice
 		}
+	}
+	if ledger != nil {
+		ledger.adjust(f.Stock)
 	}
 	if o.ID != 0 && s.d.Keeper != nil {
 		f.Stock = stockBeforeReservation(f.Stock, o)

@@ -14,9 +14,9 @@ type StockKeeper interface {
 	Reserve(ctx context.Context, store string, quantities map[string]int) (map[string]int, error)
 	// Release gives pieces back to the stock of the store's listed SKUs.
 	Release(ctx context.Context, store string, quantities map[string]int) error
-	// LockStock takes the locks of the store's listed SKUs in one global order, before one
-	// transaction reserves stock for several orders.
-	LockStock(ctx context.Context, store string, skus []string) error
+	// Take takes exactly the pieces (SKU → pieces) off the store's listed SKUs, in SKU
+	// order, or returns ECONFLICT when a listing no longer has them.
+	Take(ctx context.Context, store string, pieces map[string]int) error
 }
 
 // Quantities sums an order's lines per SKU.
@@ -56,6 +56,46 @@ func (s *Service) reserve(ctx context.Context, o *Order, known map[string]int) e
 		taken[it.SKU] -= it.Reserved
 	}
 	return nil
+}
+
+// stockLedger is a chunk's account of the stock its new orders take. Each order of the chunk
+// is reviewed against the listings' stock less what the chunk's earlier orders took, and the
+// chunk takes the total off the listings at its end, in SKU order (StockKeeper.Take). So the
+// best sellers' rows are locked only from the end of the chunk to its commit, and two chunks
+// never lock them in different orders. If the stock moved meanwhile so that the total is no
+// longer there, Take refuses and the chunk is stored again one order at a time.
+type stockLedger struct {
+	taken map[string]int
+}
+
+func newStockLedger() *stockLedger { return &stockLedger{taken: map[string]int{}} }
+
+// adjust lowers the stock read from the listings by what the chunk has taken so far.
+func (l *stockLedger) adjust(stock map[string]int) {
+	for sku, n := range l.taken {
+		if cur, ok := stock[sku]; ok {
+			stock[sku] = max(0, cur-n)
+		}
+	}
+}
+
+// reserve records on each line of a new order the pieces it takes of the stock known to
+// the review (known, already adjusted), as Service.reserve does through the keeper.
+func (l *stockLedger) reserve(o *Order, known map[string]int) {
+	left := make(map[string]int, len(known))
+	for sku, n := range known {
+		left[sku] = n
+	}
+	for i := range o.Items {
+		it := &o.Items[i]
+		n, ok := left[it.SKU]
+		if !ok || it.Quantity <= 0 {
+			continue
+		}
+		it.Reserved = min(it.Quantity, n)
+		left[it.SKU] -= it.Reserved
+		l.taken[it.SKU] += it.Reserved
+	}
 }
 
 // release gives a cancelled order's reserved pieces back to the stock.

@@ -236,28 +236,6 @@ func (r *Repo) FindBySKUs(ctx context.Context, store string, skus []string) ([]l
 	return fromRows(rows)
 }
 
-// LockSKUs takes the row locks of the store's listings of the SKUs in SKU order, so that
-// transactions that each lock several of them (a chunk of orders reserving stock) take
-// them in one order and never wait for each other in a circle.
-func (r *Repo) LockSKUs(ctx context.Context, store string, skus []string) error {
-	if len(skus) == 0 {
-		return nil
-	}
-	keys := make([]string, 0, len(skus))
-	for _, sku := range skus {
-		keys = append(keys, skuKey(sku))
-	}
-	slices.Sort(keys)
-	keys = slices.Compact(keys)
-	var ids []int64
-	q := gormdb.ForUpdate(gormdb.Conn(ctx, r.db).Model(&listingRow{})).Where("sku_key IN ?", keys).
-		Where("UPPER(store_code) = ?", strings.ToUpper(strings.TrimSpace(store)))
-	if err := q.Order("sku_key").Order("id").Pluck("id", &ids).Error; err != nil {
-		return gormdb.Err(err, fmt.Sprintf("lock listings of %d SKUs", len(keys)))
-	}
-	return nil
-}
-
 // Update loads the listing with a row lock, so that two changes to it queue instead of
 // one overwriting the other, and saves only when fn accepts. fn's error comes back as is.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*listing.Listing) error) (listing.Listing, error) {

@@ -4,14 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"slices"
 	"sync"
 	"testing"
 	"time"
-
-	"gorm.io/gorm"
 
 	"storeops/domain"
 	"storeops/domain/gormdb"
@@ -408,46 +405,5 @@ func TestMigrationsRunTwice(t *testing.T) {
 	db := gormtest.Open(t, listingdb.Migrations())
 	if err := gormdb.Migrate(context.Background(), db, listingdb.Migrations()); err != nil {
 		t.Fatal(err)
-	}
-}
-
-// TestLockSKUsHoldsTheRowsUntilCommit checks, on MySQL, that the locks are real: another
-// connection cannot lock the row (NOWAIT) while the transaction is open, and can after.
-// SQLite has no row locks; its single connection serialises transactions instead.
-func TestLockSKUsHoldsTheRowsUntilCommit(t *testing.T) {
-	ctx := context.Background()
-	db := gormtest.Open(t, listingdb.Migrations())
-	repo, tx := listingdb.New(db), gormdb.NewTxRunner(db)
-	mug := create(t, repo, draft("TM01", "MUG-1"))
-	create(t, repo, draft("TM01", "TEA-1"))
-	if err := repo.LockSKUs(ctx, "TM01", nil); err != nil {
-		t.Fatalf("no SKUs: %v", err)
-	}
-	if os.Getenv(gormtest.MySQLEnv) == "" {
-		if err := tx.InTx(ctx, func(ctx context.Context) error { return repo.LockSKUs(ctx, "tm01", []string{"mug-1", "TEA-1", "NOPE"}) }); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	tryLock := func() error {
-		return db.Transaction(func(other *gorm.DB) error {
-			var id int64
-			return other.Raw("SELECT id FROM listings WHERE id = ? FOR UPDATE NOWAIT", mug.ID).Scan(&id).Error
-		})
-	}
-	err := tx.InTx(ctx, func(ctx context.Context) error {
-		if err := repo.LockSKUs(ctx, "tm01", []string{"TEA-1", "mug-1", "NOPE"}); err != nil {
-			return err
-		}
-		if err := tryLock(); err == nil {
-			t.Error("another transaction locked MUG-1 while LockSKUs held it")
-		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := tryLock(); err != nil {
-		t.Errorf("MUG-1 still locked after the commit: %v", err)
 	}
 }
