@@ -153,7 +153,8 @@ func TestAftersaleRefundAboveThresholdApprovedThroughToClosed(t *testing.T) {
 		t.Fatalf("an approved return offers awaiting return and rejected: %s", teamCard.Blocks)
 	}
 
-	if got := h.say(alice, "aftersale move "+asID(c.ID)+" refunded"); !strings.Contains(got, "cannot go to refunded") || !strings.Contains(got, "awaiting_return, rejected") {
+	if got := h.say(alice, "aftersale move "+asID(c.ID)+" refunded"); !strings.Contains(got, "is approved and cannot go to refunded") ||
+		!strings.Contains(got, "awaiting return (`awaiting_return`), `rejected`") {
 		t.Errorf("an illegal move: %s", got)
 	}
 	if got := h.say(alice, "aftersale move "+asID(c.ID)+" awaiting_return"); !strings.Contains(got, "awaiting return") {

@@ -272,6 +272,7 @@ func englishBase() map[string]string {
 		// Shared bits of views.
 		"actor.api":        "the %s order API",
 		"actor.system":     "StoreOps",
+		"list.none":        "none",
 		"list.separator":   ", ",
 		"view.label":       "%s:", // label
 		"view.more_fields": "…and %d more details",

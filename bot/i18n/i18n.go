@@ -201,6 +201,10 @@ func (l Localizer) message(key string, args []any) string {
 			args[i] = l.Status(listing.Status(s))
 		case argFields:
 			args[i] = l.fieldList(s)
+		case argCaseState:
+			args[i] = l.named("aftersale.status.", s)
+		case argCaseStates:
+			args[i] = l.caseStates(s)
 		}
 	}
 	return l.T(key, args...)
@@ -249,6 +253,10 @@ const (
 	argRole
 	argStatus
 	argFields
+	// argCaseState is an after-sales case state; argCaseStates a comma-separated list of
+	// them, which people type in `/ops aftersale move`, so each keeps its token.
+	argCaseState
+	argCaseStates
 )
 
 // argKinds says which args of a domain message are raw values to localise.
@@ -264,8 +272,28 @@ func argKinds(key string) []argKind {
 		return []argKind{argRaw, argStatus}
 	case "listing.field.not_updatable":
 		return []argKind{argRaw, argFields}
+	case "aftersale.move.illegal":
+		return []argKind{argRaw, argCaseState, argCaseState, argCaseStates}
 	}
 	return nil
+}
+
+// caseStates names each state of a list and keeps the token to type: "awaiting return
+// (`awaiting_return`)", or 待退货 (`awaiting_return`) in Chinese.
+func (l Localizer) caseStates(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return l.T("list.none")
+	}
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		token := strings.TrimSpace(p)
+		if name := l.named("aftersale.status.", token); name != token {
+			parts[i] = name + " (`" + token + "`)"
+		} else {
+			parts[i] = "`" + token + "`"
+		}
+	}
+	return strings.Join(parts, l.T("list.separator"))
 }
 
 // roles translates a role name, or several joined with " / " (any of them will do).

@@ -905,3 +905,20 @@ func TestImportKeysExist(t *testing.T) {
 		t.Fatalf("found only %d keys in orderfile; is the scan broken?", found)
 	}
 }
+
+func TestIllegalCaseMoveNamesStatesAndKeepsTheirTokens(t *testing.T) {
+	err := domain.Errorf(domain.ECONFLICT, "aftersale.move.illegal", "#3", "approved", "refunded", "awaiting_return, rejected")
+	zh := New().For(Chinese).Error(err)
+	for _, want := range []string{"#3", "不能转到", "待退回 (`awaiting_return`)", "已驳回 (`rejected`)"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("zh refusal %q lacks %q", zh, want)
+		}
+	}
+	if strings.Contains(zh, "approved ") {
+		t.Errorf("zh refusal shows the raw current state: %q", zh)
+	}
+	final := domain.Errorf(domain.ECONFLICT, "aftersale.move.illegal", "#3", "closed", "refunded", "")
+	if en := New().For(English).Error(final); !strings.Contains(en, "Allowed next: none") {
+		t.Errorf("a final case's refusal: %q", en)
+	}
+}

@@ -268,6 +268,7 @@ func chineseBase() map[string]string {
 		// Shared bits of views.
 		"actor.api":        "%s 订单接口",
 		"actor.system":     "StoreOps",
+		"list.none":        "无",
 		"list.separator":   "、",
 		"view.label":       "%s：",
 		"view.more_fields": "……另有 %d 项",
