@@ -157,27 +157,19 @@ func (s *Service) SetChannel(ctx context.Context, actor domain.Actor, code, kind
 	if err := actor.Require(domain.RoleAdmin); err != nil {
 		return Store{}, err
 	}
-	code = strings.ToUpper(strings.TrimSpace(code))
-	var out Store
-	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		var before Store
-		var err error
-		out, err = s.repo.Update(ctx, code, func(st *Store) error {
-			before = *st
-			switch kind {
-			case ChannelTeam:
-				st.TeamChannel = channel
-			case ChannelWarehouse:
-				st.WarehouseChannel = channel
-			default:
-				return fmt.Errorf("unknown channel kind %q", kind)
-			}
-			return nil
-		})
-		if err != nil {
-			return err
+	out, err := s.change(ctx, actor, code, "store.channel", func(st *Store) error {
+		switch kind {
+		case ChannelTeam:
+			st.TeamChannel = channel
+		case ChannelWarehouse:
+			st.WarehouseChannel = channel
+		default:
+			return fmt.Errorf("unknown channel kind %q", kind)
 		}
-		return s.audit.Record(ctx, actor, "store.channel", domain.Subject("store:"+code), before, out)
+		return nil
+	}, func(st Store) any {
+		// The audit of a setting shows that setting, as the others do.
+		return map[string]string{"team_channel": st.TeamChannel, "warehouse_channel": st.WarehouseChannel}
 	})
 	if err != nil {
 		return Store{}, fmt.Errorf("set %s channel of %s: %w", kind, code, err)
@@ -214,21 +206,15 @@ func (s *Service) SetWebhook(ctx context.Context, actor domain.Actor, code, rawU
 	} else {
 		rawURL = ""
 	}
-	var out Store
-	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		var before Store
-		var err error
-		out, err = s.repo.Update(ctx, code, func(st *Store) error {
-			before = *st
-			st.WarehouseWebhookURL, st.WarehouseWebhookSecret = rawURL, secret
-			return nil
-		})
-		if err != nil {
-			return err
+	// The secret never goes into the audit trail.
+	out, err := s.change(ctx, actor, code, "store.webhook", func(st *Store) error {
+		st.WarehouseWebhookURL, st.WarehouseWebhookSecret = rawURL, secret
+		return nil
+	}, func(st Store) any {
+		if st.WarehouseWebhookSecret == secret && secret != "" {
+			return map[string]string{"url": st.WarehouseWebhookURL, "secret": "(new)"}
 		}
-		// The secret never goes into the audit trail.
-		return s.audit.Record(ctx, actor, "store.webhook", domain.Subject("store:"+code),
-			map[string]string{"url": before.WarehouseWebhookURL}, map[string]string{"url": out.WarehouseWebhookURL, "secret": "(new)"})
+		return map[string]string{"url": st.WarehouseWebhookURL}
 	})
 	if err != nil {
 		return Store{}, "", fmt.Errorf("set webhook of %s: %w", code, err)
@@ -245,22 +231,10 @@ func (s *Service) SetPromise(ctx context.Context, actor domain.Actor, code strin
 	if hours < 1 || hours > MaxShipWithinHours {
 		return Store{}, domain.Errorf(domain.EINVALID, "store.promise.invalid", MaxShipWithinHours)
 	}
-	code = strings.ToUpper(strings.TrimSpace(code))
-	var out Store
-	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		var before Store
-		var err error
-		out, err = s.repo.Update(ctx, code, func(st *Store) error {
-			before = *st
-			st.ShipWithinHours = hours
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		return s.audit.Record(ctx, actor, "store.promise", domain.Subject("store:"+code),
-			map[string]int{"ship_within_hours": before.ShipWithinHours}, map[string]int{"ship_within_hours": out.ShipWithinHours})
-	})
+	out, err := s.change(ctx, actor, code, "store.promise", func(st *Store) error {
+		st.ShipWithinHours = hours
+		return nil
+	}, func(st Store) any { return map[string]int{"ship_within_hours": st.ShipWithinHours} })
 	if err != nil {
 		return Store{}, fmt.Errorf("set shipping promise of %s: %w", code, err)
 	}
@@ -276,6 +250,19 @@ func (s *Service) SetRefundThreshold(ctx context.Context, actor domain.Actor, co
 	if amount < 0 || amount > MaxRefundThreshold {
 		return Store{}, domain.Errorf(domain.EINVALID, "store.refund_threshold.invalid", MaxRefundThreshold.String())
 	}
+	out, err := s.change(ctx, actor, code, "store.refund_threshold", func(st *Store) error {
+		st.RefundThreshold = amount
+		return nil
+	}, func(st Store) any { return map[string]string{"refund_threshold": st.RefundThreshold.String()} })
+	if err != nil {
+		return Store{}, fmt.Errorf("set refund threshold of %s: %w", code, err)
+	}
+	return out, nil
+}
+
+// change applies one setting to the store under its row lock and audits it as action, with
+// what view shows of the store before and after, in one transaction.
+func (s *Service) change(ctx context.Context, actor domain.Actor, code, action string, fn func(*Store) error, view func(Store) any) (Store, error) {
 	code = strings.ToUpper(strings.TrimSpace(code))
 	var out Store
 	err := s.tx.InTx(ctx, func(ctx context.Context) error {
@@ -283,17 +270,12 @@ func (s *Service) SetRefundThreshold(ctx context.Context, actor domain.Actor, co
 		var err error
 		out, err = s.repo.Update(ctx, code, func(st *Store) error {
 			before = *st
-			st.RefundThreshold = amount
-			return nil
+			return fn(st)
 		})
 		if err != nil {
 			return err
 		}
-		return s.audit.Record(ctx, actor, "store.refund_threshold", domain.Subject("store:"+code),
-			map[string]string{"refund_threshold": before.RefundThreshold.String()}, map[string]string{"refund_threshold": out.RefundThreshold.String()})
+		return s.audit.Record(ctx, actor, action, domain.Subject("store:"+code), view(before), view(out))
 	})
-	if err != nil {
-		return Store{}, fmt.Errorf("set refund threshold of %s: %w", code, err)
-	}
-	return out, nil
+	return out, err
 }
