@@ -30,9 +30,9 @@ func Migrations() []*gormigrate.Migration {
 				Channel          string     `gorm:"size:64;not null"`
 				Routed           bool       `gorm:"not null"`
 				CreatedBy        string     `gorm:"size:64;not null;index:idx_complaints_created_by"`
-				CreatedAt        *time.Time `gorm:"precision:6;not null"`
-				AckDue           *time.Time `gorm:"precision:6;not null"`
-				ResolveDue       *time.Time `gorm:"precision:6;not null"`
+				CreatedAt        *time.Time `gorm:"precision:6"`
+				AckDue           *time.Time `gorm:"precision:6"`
+				ResolveDue       *time.Time `gorm:"precision:6"`
 				AckedBy          string     `gorm:"size:64;not null;index:idx_complaints_acked,priority:1"`
 				AckedAt          *time.Time `gorm:"precision:6;index:idx_complaints_acked,priority:2"`
 				AckOnTime        bool       `gorm:"not null"`

@@ -75,14 +75,14 @@ func Migrations() []*gormigrate.Migration {
 				Tags       string     `gorm:"size:1000;not null"`
 				TagCount   int        `gorm:"not null"`
 				RecordedBy string     `gorm:"size:64;not null"`
-				CreatedAt  *time.Time `gorm:"precision:6;not null;index:idx_feedback_created"`
+				CreatedAt  *time.Time `gorm:"precision:6;index:idx_feedback_created"`
 			}
 			type feedbackTag struct {
 				ID         int64      `gorm:"primaryKey;autoIncrement"`
 				FeedbackID int64      `gorm:"not null;uniqueIndex:ux_feedback_tags,priority:1"`
 				Tag        string     `gorm:"size:64;not null;uniqueIndex:ux_feedback_tags,priority:2"`
 				Kind       string     `gorm:"size:16;not null"`
-				CreatedAt  *time.Time `gorm:"precision:6;not null;index:idx_feedback_tags_created"`
+				CreatedAt  *time.Time `gorm:"precision:6;index:idx_feedback_tags_created"`
 			}
 			type feedbackSetting struct {
 				Name      string     `gorm:"primaryKey;size:64"`

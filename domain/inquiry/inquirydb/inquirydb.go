@@ -62,8 +62,8 @@ func Migrations() []*gormigrate.Migration {
 				Question   string     `gorm:"type:text;not null"`
 				Owner      string     `gorm:"size:64;not null;index:idx_inquiries_owner_answered,priority:1"`
 				RecordedBy string     `gorm:"size:64;not null"`
-				AskedAt    *time.Time `gorm:"precision:6;not null"`
-				PromisedAt *time.Time `gorm:"precision:6;not null;index:idx_inquiries_status_promised,priority:2"`
+				AskedAt    *time.Time `gorm:"precision:6"`
+				PromisedAt *time.Time `gorm:"precision:6;index:idx_inquiries_status_promised,priority:2"`
 				Status     string     `gorm:"size:16;not null;index:idx_inquiries_status_promised,priority:1"`
 				Answer     string     `gorm:"type:text;not null"`
 				AnsweredBy string     `gorm:"size:64;not null"`

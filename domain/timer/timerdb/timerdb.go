@@ -50,12 +50,12 @@ func Migrations() []*gormigrate.Migration {
 				ID            int64      `gorm:"primaryKey;autoIncrement"`
 				Subject       string     `gorm:"size:96;not null;uniqueIndex:ux_timers_subject_kind,priority:1"`
 				Kind          string     `gorm:"size:64;not null;uniqueIndex:ux_timers_subject_kind,priority:2"`
-				DueAt         *time.Time `gorm:"precision:6;not null"`
+				DueAt         *time.Time `gorm:"precision:6"`
 				Data          string     `gorm:"not null"`
 				FiredAt       *time.Time `gorm:"precision:6;index:idx_timers_due,priority:1"`
 				Attempts      int        `gorm:"not null"`
 				LastError     string     `gorm:"size:1000;not null"`
-				NextAttemptAt *time.Time `gorm:"precision:6;not null;index:idx_timers_due,priority:2"`
+				NextAttemptAt *time.Time `gorm:"precision:6;index:idx_timers_due,priority:2"`
 				CreatedAt     *time.Time `gorm:"precision:6"`
 			}
 			return gormdb.CreateTable(tx, "timers", &timer{})
