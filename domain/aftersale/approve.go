@@ -28,7 +28,7 @@ func (s *Service) Applier() approval.Applier {
 }
 
 func (s *Service) decided(ctx context.Context, actor domain.Actor, r approval.Request, action string, to Status, reason string) error {
-	id, err := caseID(r.Subject)
+	id, err := r.Subject.ID("aftersale")
 	if err != nil {
 		return fmt.Errorf("request %d: %w", r.ID, err)
 	}

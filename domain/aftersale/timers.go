@@ -2,9 +2,6 @@ package aftersale
 
 import (
 	"context"
-	"fmt"
-	"strconv"
-	"strings"
 
 	"storeops/domain"
 	"storeops/domain/timer"
@@ -47,7 +44,7 @@ func (s *Service) current(ctx context.Context, t timer.Timer) (Case, bool, error
 	if err := t.Decode(&data); err != nil {
 		return Case{}, false, err
 	}
-	id, err := caseID(t.Subject)
+	id, err := t.Subject.ID("aftersale")
 	if err != nil {
 		return Case{}, false, err
 	}
@@ -97,16 +94,3 @@ func (s *Service) onEscalate(ctx context.Context, t timer.Timer) error {
 }
 
 func hours(h float64) int { return max(int(h), 1) }
-
-// caseID reads the case from a subject ("aftersale:42").
-func caseID(subject domain.Subject) (int64, error) {
-	kind, id, ok := strings.Cut(string(subject), ":")
-	if !ok || kind != "aftersale" {
-		return 0, fmt.Errorf("%s is not an after-sales case", subject)
-	}
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("subject %s: %w", subject, err)
-	}
-	return n, nil
-}

@@ -2,9 +2,6 @@ package complaint
 
 import (
 	"context"
-	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"storeops/domain"
@@ -48,15 +45,6 @@ func (s *Service) TimerHandlers() map[string]timer.Handler {
 	}
 }
 
-func subjectID(t timer.Timer) (int64, error) {
-	v, ok := strings.CutPrefix(string(t.Subject), "complaint:")
-	id, err := strconv.ParseInt(v, 10, 64)
-	if !ok || err != nil {
-		return 0, fmt.Errorf("timer %d: subject %q is not a complaint", t.ID, t.Subject)
-	}
-	return id, nil
-}
-
 // unresolved reports whether c still waits for its resolution.
 func unresolved(c Complaint) bool { return c.Status == StatusOpen || c.Status == StatusAcknowledged }
 
@@ -97,7 +85,7 @@ func (s *Service) onResolveDue(ctx context.Context, t timer.Timer) error {
 // when already), the card's thread gets a note and every supervisor a DM. It runs in the
 // timer's transaction, so it happens once.
 func (s *Service) breach(ctx context.Context, t timer.Timer, applies func(Complaint) bool, kind, reason string, due func(Complaint) time.Time) error {
-	id, err := subjectID(t)
+	id, err := t.Subject.ID("complaint")
 	if err != nil {
 		return err
 	}
@@ -133,7 +121,7 @@ func (s *Service) breach(ctx context.Context, t timer.Timer, applies func(Compla
 // timerComplaint loads the complaint of a timer; ENOTFOUND comes back as a zero complaint,
 // whose status no handler acts on.
 func (s *Service) timerComplaint(ctx context.Context, t timer.Timer) (Complaint, error) {
-	id, err := subjectID(t)
+	id, err := t.Subject.ID("complaint")
 	if err != nil {
 		return Complaint{}, err
 	}

@@ -44,19 +44,10 @@ func noticeOf(q Inquiry, at time.Time) Notice {
 // Ref names the Slack messages about an inquiry.
 func Ref(id int64) string { return fmt.Sprintf("inquiry:%d", id) }
 
-// subjectID reads the inquiry id of a timer's subject ("inquiry:42").
-func subjectID(s domain.Subject) (int64, error) {
-	var id int64
-	if _, err := fmt.Sscanf(string(s), "inquiry:%d", &id); err != nil {
-		return 0, fmt.Errorf("timer subject %q is not an inquiry: %w", s, err)
-	}
-	return id, nil
-}
-
 // Remind is the handler of KindRemind: it DMs the owner of a still open inquiry how long is
 // left. It runs in the timer's firing transaction, so the DM is queued exactly once.
 func (s *Service) Remind(ctx context.Context, t timer.Timer) error {
-	id, err := subjectID(t.Subject)
+	id, err := t.Subject.ID("inquiry")
 	if err != nil {
 		return err
 	}
@@ -80,7 +71,7 @@ func (s *Service) Remind(ctx context.Context, t timer.Timer) error {
 // Breach is the handler of KindBreach: it marks the promise broken, DMs the owner and posts
 // in the store's team channel (when the store has one).
 func (s *Service) Breach(ctx context.Context, t timer.Timer) error {
-	id, err := subjectID(t.Subject)
+	id, err := t.Subject.ID("inquiry")
 	if err != nil {
 		return err
 	}

@@ -80,7 +80,7 @@ func (s *Service) Applier(kind approval.Kind) approval.Applier {
 // applyTo builds an applier step: load the request's listing with a lock, change it, audit.
 func (s *Service) applyTo(action string, fn func(*Listing, approval.Request) error) func(context.Context, domain.Actor, approval.Request) error {
 	return func(ctx context.Context, actor domain.Actor, r approval.Request) error {
-		id, err := listingID(r)
+		id, err := r.Subject.ID("listing")
 		if err != nil {
 			return err
 		}
@@ -95,19 +95,6 @@ func (s *Service) applyTo(action string, fn func(*Listing, approval.Request) err
 		}
 		return s.d.Audit.Record(ctx, actor, action, after.Subject(), auditView(before), auditView(after))
 	}
-}
-
-// listingID reads the listing from the request subject ("listing:42").
-func listingID(r approval.Request) (int64, error) {
-	kind, id, ok := strings.Cut(string(r.Subject), ":")
-	if !ok || kind != "listing" {
-		return 0, fmt.Errorf("request %d is not about a listing: %s", r.ID, r.Subject)
-	}
-	n, err := strconv.ParseInt(id, 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("request %d subject %s: %w", r.ID, r.Subject, err)
-	}
-	return n, nil
 }
 
 // RequestDelisting asks the supervisor to take a live listing down, with a reason.
