@@ -102,7 +102,7 @@ func History(l i18n.Localizer, ref string, entries []audit.Entry, tz *time.Locat
 				lines = append(lines, l.T("view.history.more_changes", len(changes)-i))
 				break
 			}
-			lines = append(lines, historyChange(l, c))
+			lines = append(lines, historyChange(l, e.Subject, c))
 		}
 		blocks = append(blocks, section(strings.Join(lines, "\n")))
 	}
@@ -116,13 +116,13 @@ func actionName(l i18n.Localizer, action string) string {
 	return action
 }
 
-func historyChange(l i18n.Localizer, c audit.Change) string {
+func historyChange(l i18n.Localizer, subject domain.Subject, c audit.Change) string {
 	field := snake(c.Field)
 	show := func(v string) string {
 		switch {
 		case v == "":
 		case field == "status":
-			v = statusName(l, v)
+			v = statusName(l, subject, v)
 		case field == "decided_by":
 			return l.Mention(v) // mrkdwn already, not user text to escape
 		case field == "kind":
@@ -133,9 +133,14 @@ func historyChange(l i18n.Localizer, c audit.Change) string {
 	return "• " + bold(l, l.FieldLabel(field), show(c.Before)+" → "+show(c.After))
 }
 
-// statusName translates a status found in an audit record, which may be a listing's or an
+// statusName translates a status found in an audit record of subject: an area's own status
+// names ("aftersale.status.closed") first, since areas share status words with different
+// names ("approved" is 已批准 for a request but 已同意 for a case), then a listing's or an
 // approval request's.
-func statusName(l i18n.Localizer, s string) string {
+func statusName(l i18n.Localizer, subject domain.Subject, s string) string {
+	if kind, _, ok := strings.Cut(string(subject), ":"); ok && l.Has(kind+".status."+s) {
+		return l.T(kind + ".status." + s)
+	}
 	if slices.Contains(listing.Statuses(), listing.Status(s)) {
 		return l.Status(listing.Status(s))
 	}
