@@ -22,8 +22,10 @@ import (
 	"storeops/domain/inquiry/inquirydb"
 	"storeops/domain/jobrun/jobrundb"
 	"storeops/domain/listing/listingdb"
+	"storeops/domain/metrics/metricsdb"
 	"storeops/domain/order/orderdb"
 	"storeops/domain/outbox/outboxdb"
+	"storeops/domain/report/reportdb"
 	"storeops/domain/store/storedb"
 	"storeops/domain/timer/timerdb"
 )
@@ -34,6 +36,8 @@ func allSets() [][]*gormigrate.Migration {
 		listingdb.Migrations(), approvaldb.Migrations(), outboxdb.Migrations(), auditdb.Migrations(),
 		accessdb.Migrations(), storedb.Migrations(), jobrundb.Migrations(), orderdb.Migrations(), storedb.TokenMigrations(),
 		timerdb.Migrations(), aftersaledb.Migrations(), inquirydb.Migrations(), feedbackdb.Migrations(), complaintdb.Migrations(),
+		metricsdb.Migrations(),
+		reportdb.Migrations(),
 	}
 }
 
@@ -45,7 +49,9 @@ func TestAllMigrationsTogetherTwice(t *testing.T) {
 	}
 	for _, table := range []string{"listings", "approval_requests", "audit_entries", "outbox_messages", "outbox_refs",
 		"role_grants", "stores", "job_runs", "orders", "order_rule_sets", "order_blacklist", "store_tokens",
-		"timers", "aftersale_cases", "inquiries", "feedback", "feedback_tags", "feedback_settings", "complaints", "complaint_routes", "complaint_slas"} {
+		"timers", "aftersale_cases", "inquiries", "feedback", "feedback_tags", "feedback_settings", "complaints", "complaint_routes", "complaint_slas",
+		"metric_days", "metric_skus",
+		"digest_settings"} {
 		if !db.Migrator().HasTable(table) {
 			t.Errorf("table %s missing", table)
 		}

@@ -228,4 +228,19 @@ type Repository interface {
 	// platform buyer id or normalised address with o (o itself excluded), for the duplicate,
 	// several-addresses and many-orders-to-one-address checks.
 	Recent(ctx context.Context, o Order, since time.Time) ([]Order, error)
+	// Totals sums the store's orders of a period for its daily figures (SPEC §5).
+	Totals(ctx context.Context, store string, from, to time.Time) (Totals, error)
+}
+
+// Totals are what a store's orders of a period add up to: the orders paid within
+// from ≤ t < to (received within it, for an order without a payment time), cancelled orders
+// left out. Paid means the money arrived (paid, refund requested or refunded); a buyer is a
+// distinct platform buyer id, else phone.
+type Totals struct {
+	Orders         int64
+	PaidOrders     int64
+	PayingBuyers   int64
+	PaidAmount     domain.Money
+	RefundedOrders int64
+	RefundedAmount domain.Money
 }

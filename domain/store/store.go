@@ -38,6 +38,11 @@ type Store struct {
 	// RefundThreshold is the after-sales refund above which a supervisor must approve
 	// (SPEC §2); DefaultRefundThreshold for new stores, 0 sends every refund to approval.
 	RefundThreshold domain.Money
+	// ConversionBasis is how the store's conversion rate is computed (SPEC §5):
+	// ConversionBuyers (paying buyers / unique visitors, Taobao's 支付转化率) or
+	// ConversionSessions (sessions that paid / sessions, Shopify's). The KPIs and the digest
+	// read it; "" is read as ConversionBuyers.
+	ConversionBasis string
 	CreatedBy       string
 	CreatedAt       time.Time
 }
@@ -107,7 +112,7 @@ func (s *Service) Add(ctx context.Context, actor domain.Actor, code, platform, n
 		return Store{}, err
 	}
 	st := Store{Code: strings.ToUpper(strings.TrimSpace(code)), Platform: strings.ToLower(strings.TrimSpace(platform)),
-		Name: strings.TrimSpace(name), ShipWithinHours: DefaultShipWithinHours, RefundThreshold: DefaultRefundThreshold, CreatedBy: actor.UserID, CreatedAt: s.clock.Now()}
+		Name: strings.TrimSpace(name), ShipWithinHours: DefaultShipWithinHours, RefundThreshold: DefaultRefundThreshold, ConversionBasis: ConversionBuyers, CreatedBy: actor.UserID, CreatedAt: s.clock.Now()}
 	var problems []domain.Problem
 	if !codePattern.MatchString(st.Code) {
 		problems = append(problems, domain.Problem{Field: "code", Key: "store.code.invalid"})

@@ -33,6 +33,7 @@ type storeRow struct {
 	WarehouseWebhookSecret string
 	ShipWithinHours        int
 	RefundThreshold        int64
+	ConversionBasis        string
 	CreatedBy              string
 	CreatedAt              *time.Time `gorm:"autoCreateTime:false"`
 }
@@ -42,13 +43,13 @@ func (storeRow) TableName() string { return "stores" }
 func toRow(s store.Store) storeRow {
 	return storeRow{Code: s.Code, Platform: s.Platform, Name: s.Name, TeamChannel: s.TeamChannel, WarehouseChannel: s.WarehouseChannel,
 		WarehouseWebhookURL: s.WarehouseWebhookURL, WarehouseWebhookSecret: s.WarehouseWebhookSecret, ShipWithinHours: s.ShipWithinHours,
-		RefundThreshold: int64(s.RefundThreshold), CreatedBy: s.CreatedBy, CreatedAt: gormdb.NullTime(s.CreatedAt)}
+		RefundThreshold: int64(s.RefundThreshold), ConversionBasis: s.Basis(), CreatedBy: s.CreatedBy, CreatedAt: gormdb.NullTime(s.CreatedAt)}
 }
 
 func fromRow(r storeRow) store.Store {
 	return store.Store{Code: r.Code, Platform: r.Platform, Name: r.Name, TeamChannel: r.TeamChannel, WarehouseChannel: r.WarehouseChannel,
 		WarehouseWebhookURL: r.WarehouseWebhookURL, WarehouseWebhookSecret: r.WarehouseWebhookSecret, ShipWithinHours: r.ShipWithinHours,
-		RefundThreshold: domain.Money(r.RefundThreshold), CreatedBy: r.CreatedBy, CreatedAt: gormdb.TimeOf(r.CreatedAt)}
+		RefundThreshold: domain.Money(r.RefundThreshold), ConversionBasis: store.Store{ConversionBasis: r.ConversionBasis}.Basis(), CreatedBy: r.CreatedBy, CreatedAt: gormdb.TimeOf(r.CreatedAt)}
 }
 
 // Migrations creates the stores table.
@@ -149,6 +150,25 @@ func Migrations() []*gormigrate.Migration {
 				RefundThreshold int64
 			}
 			return tx.Table("stores").Migrator().DropColumn(&store{}, "RefundThreshold")
+		},
+	}, {
+		// How the store's conversion rate is computed; existing stores keep Taobao's basis.
+		ID: "2026113030_store_conversion_basis",
+		Migrate: func(tx *gorm.DB) error {
+			type store struct {
+				ConversionBasis string `gorm:"size:16;not null;default:'buyers'"`
+			}
+			m := tx.Table("stores").Migrator()
+			if m.HasColumn(&store{}, "ConversionBasis") {
+				return nil
+			}
+			return m.AddColumn(&store{}, "ConversionBasis")
+		},
+		Rollback: func(tx *gorm.DB) error {
+			type store struct {
+				ConversionBasis string
+			}
+			return tx.Table("stores").Migrator().DropColumn(&store{}, "ConversionBasis")
 		},
 	}}
 }

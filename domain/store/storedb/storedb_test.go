@@ -32,6 +32,8 @@ func TestCreateFind(t *testing.T) {
 	}
 	want := s
 	want.CreatedAt = at.UTC().Truncate(time.Microsecond)
+	// A store that never chose a conversion basis reads as the default one.
+	want.ConversionBasis = store.ConversionBuyers
 	if got != want {
 		t.Fatalf("Find = %+v, want %+v", got, want)
 	}
@@ -121,5 +123,21 @@ func TestMigrationsRunTwice(t *testing.T) {
 	db := gormtest.Open(t, storedb.Migrations())
 	if err := gormdb.Migrate(context.Background(), db, storedb.Migrations()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestConversionBasisRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	repo := newRepo(t)
+	s := store.Store{Code: "SH01", Platform: "shopify", Name: "Shop", ConversionBasis: store.ConversionSessions, CreatedBy: "U1", CreatedAt: time.Now()}
+	if err := repo.Create(ctx, &s); err != nil {
+		t.Fatal(err)
+	}
+	got, err := repo.Update(ctx, "SH01", func(st *store.Store) error { st.ConversionBasis = store.ConversionBuyers; return nil })
+	if err != nil || got.ConversionBasis != store.ConversionBuyers {
+		t.Fatalf("Update = %+v, %v", got, err)
+	}
+	if got, _ := repo.Find(ctx, "SH01"); got.ConversionBasis != store.ConversionBuyers {
+		t.Fatalf("Find = %q", got.ConversionBasis)
 	}
 }
