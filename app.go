@@ -41,10 +41,14 @@ import (
 	"storeops/domain/jobrun/jobrundb"
 	"storeops/domain/listing"
 	"storeops/domain/listing/listingdb"
+	storemetrics "storeops/domain/metrics"
+	"storeops/domain/metrics/metricsdb"
 	"storeops/domain/order"
 	"storeops/domain/order/orderdb"
 	"storeops/domain/outbox"
 	"storeops/domain/outbox/outboxdb"
+	"storeops/domain/report"
+	"storeops/domain/report/reportdb"
 	"storeops/domain/store"
 	"storeops/domain/store/storedb"
 	"storeops/domain/timer"
@@ -71,6 +75,8 @@ func migrations() [][]*gormigrate.Migration {
 		feedbackdb.Migrations(),
 		complaintdb.Migrations(),
 		aftersaledb.Migrations(),
+		reportdb.Migrations(),
+		metricsdb.Migrations(),
 	}
 }
 
@@ -106,6 +112,11 @@ type app struct {
 	feedback  *feedback.Service
 	// complaints runs customer complaints (SPEC §3).
 	complaints *complaint.Service
+	// reports builds the morning digest (SPEC §5).
+	reports *report.Service
+	// figures records the stores' daily figures (SPEC §5); named so that it does not read
+	// as the Prometheus metrics.
+	figures *storemetrics.Service
 
 	stop    func()
 	done    chan struct{}
@@ -196,6 +207,8 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	a.orders = order.NewService(order.Deps{Repo: orderdb.New(a.db), Rules: orderdb.NewRuleRepo(a.db), Tx: tx, Audit: auditLog,
 		Outbox: out, Stores: a.stores, Catalog: listedSKUs{a.listings}, Keeper: a.listings,
 		Webhooks: orderdb.NewWebhookRepo(a.db), Sender: webhook.NewSender(a.clock, version), Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log, TZ: cfg.TZ})
+	a.figures = storemetrics.NewService(storemetrics.Deps{Repo: metricsdb.New(a.db), Orders: orderdb.New(a.db), Stores: a.stores,
+		Tx: tx, Audit: auditLog, Clock: a.clock, TZ: cfg.TZ})
 	for _, p := range listing.Policies() {
 		a.approvals.Register(p, a.listings.Applier(p.Kind))
 	}
@@ -221,16 +234,23 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		return nil, err
 	}
 
+	waiting := digestWaiting{db: a.db, clock: a.clock, remindAfter: cfg.AftersaleRemindAfter}
+	a.reports = report.NewService(report.Deps{Metrics: metricsdb.New(a.db), Stores: a.stores, Settings: reportdb.New(a.db), Tx: tx,
+		Audit: auditLog, Outbox: out, Clock: a.clock, TZ: cfg.TZ,
+		Approvals: waiting, Held: waiting, Stale: waiting, Inquiries: waiting, Complaints: waiting})
+
 	a.bot = bot.New(bot.Config{SigningSecret: cfg.SigningSecret, DefaultLocale: cfg.Locale, TZ: cfg.TZ, SyncBudget: opts.SyncBudget},
 		bot.Deps{API: a.api, State: a.state, Actors: a.access, Catalog: catalog, Log: a.log, Metrics: metrics,
 			AfterChange: a.dispatcher.NudgeIfQueued})
 	handlers.Register(a.bot, handlers.Deps{Access: a.access, Stores: a.stores, Listings: a.listings, Approvals: a.approvals, Orders: a.orders, Tokens: a.tokens,
 		Aftersale: a.aftersale, Complaints: a.complaints,
-		Inquiries: a.inquiries, Feedback: a.feedback})
+		Inquiries: a.inquiries, Feedback: a.feedback, Reports: a.reports,
+		Metrics: a.figures})
 	// The ingestion API is a second edge beside Slack's: /api/ goes to it, everything else
 	// (Slack endpoints, health, metrics) to the bot.
 	mux := http.NewServeMux()
-	mux.Handle("/api/", api.New(api.Deps{Orders: a.orders, Shipments: a.orders, Tokens: a.tokens, Stores: a.stores, Catalog: catalog, Log: a.log}).Handler())
+	mux.Handle("/api/", api.New(api.Deps{Orders: a.orders, Shipments: a.orders, Tokens: a.tokens, Stores: a.stores, Catalog: catalog, Log: a.log,
+		Metrics: a.figures}).Handler())
 	mux.Handle("/", a.bot.Handler(map[string]bot.Probe{
 		"database": func(ctx context.Context) error { return gormdb.Ping(ctx, a.db) },
 		"redis":    a.state.Ping,
@@ -250,6 +270,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		{"*/10 * * * *", jobs.WarehouseHandoff{Orders: a.orders, Log: a.log}},
 		{"* * * * *", jobs.Timers{Runner: a.timerRunner, Log: a.log}},
 		{"0 9 * * 1", jobs.FeedbackSummary{Tx: tx, Feedback: a.feedback, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
+		{"*/5 * * * *", jobs.Digest{Tx: tx, Reports: a.reports, Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log}},
 		{"0 10 * * *", jobs.UnshippedReminder{Tx: tx, Orders: a.orders, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
 	} {
 		if err = a.scheduler.Add(j.spec, j.job); err != nil {

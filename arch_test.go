@@ -158,6 +158,12 @@ var importRules = []importRule{
 		forbids: []forbidden{forbidGorm, forbidDB, forbidGormDB, forbidSlack, forbidRedis, forbidBot, forbidHandlers, forbidJobs},
 	},
 	{
+		// The store-figures file reader is orderfile's sibling, under the same rule.
+		who:     "metricsfile",
+		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/metricsfile") },
+		forbids: []forbidden{forbidGorm, forbidDB, forbidGormDB, forbidSlack, forbidRedis, forbidBot, forbidHandlers, forbidJobs},
+	},
+	{
 		who:     "jobs",
 		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/jobs") },
 		forbids: []forbidden{forbidBot, forbidHandlers, forbidDB, forbidGormDB, forbidGorm, forbidSlack, forbidRedis},

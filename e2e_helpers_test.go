@@ -49,6 +49,9 @@ type harness struct {
 	url   string
 	// log is what the app logged, for tests that check a path was (not) taken.
 	log *syncBuffer
+	// opts are the options the app was built with (database, Redis, key prefix, clock), so
+	// that a test can start more instances over the same database and Redis.
+	opts appOptions
 }
 
 // syncBuffer is a bytes.Buffer that the app's goroutines may log into while a test reads it.
@@ -119,7 +122,7 @@ func newHarnessWith(t *testing.T, opts appOptions, edit ...func(*Config)) *harne
 		defer cancel()
 		a.shutdown(sctx)
 	})
-	h := &harness{t: t, ctx: ctx, emu: emu, ws: emu.Workspace(srv.URL), app: a, db: db, clock: clock, url: srv.URL, log: logged}
+	h := &harness{t: t, ctx: ctx, emu: emu, ws: emu.Workspace(srv.URL), app: a, db: db, clock: clock, url: srv.URL, log: logged, opts: opts}
 	h.grant(alice, domain.RoleAssistant)
 	h.grant(bob, domain.RoleSupervisor)
 	h.grant(carol, domain.RoleSupervisor)

@@ -63,6 +63,9 @@ type Deps struct {
 	Stores    Stores
 	Catalog   *i18n.Catalog
 	Log       *slog.Logger
+
+	// Metrics may be nil (the API then answers 404 on /api/v1/metrics).
+	Metrics Metrics
 }
 
 // API serves /api/.
@@ -94,6 +97,13 @@ func (a *API) Handler() http.Handler {
 	if a.d.Shipments != nil {
 		mux.HandleFunc("POST /api/v1/shipments", a.postShipments)
 		mux.HandleFunc("/api/v1/shipments", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", http.MethodPost)
+			a.fail(w, http.StatusMethodNotAllowed, "method_not_allowed", a.l.T("api.method_not_allowed"))
+		})
+	}
+	if a.d.Metrics != nil {
+		mux.HandleFunc("POST /api/v1/metrics", a.postMetrics)
+		mux.HandleFunc("/api/v1/metrics", func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Allow", http.MethodPost)
 			a.fail(w, http.StatusMethodNotAllowed, "method_not_allowed", a.l.T("api.method_not_allowed"))
 		})

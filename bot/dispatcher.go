@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -174,6 +175,12 @@ func (d *Dispatcher) deliver(ctx context.Context, m outbox.Message) error {
 			locale = p.Locale
 		}
 	}
+	if f, isFile, err := view.OutboxFile(d.catalog.For(locale), m.Template, m.Payload); isFile {
+		if err != nil {
+			return permanentError{fmt.Errorf("render %s: %w", m.Template, err)}
+		}
+		return d.upload(ctx, m, f)
+	}
 	text, blocks, err := view.Outbox(d.catalog.For(locale), m.Template, m.Payload, d.tz)
 	if err != nil {
 		return permanentError{fmt.Errorf("render %s: %w", m.Template, err)}
@@ -229,6 +236,38 @@ func (d *Dispatcher) deliver(ctx context.Context, m outbox.Message) error {
 			// better than posting it twice.
 			d.log.ErrorContext(ctx, "save message ref", "ref", m.Ref, "err", err)
 		}
+	}
+	return nil
+}
+
+// upload delivers a message whose template renders to a file (a chart): it is rendered
+// here, at delivery, from the series in the payload, so that the outbox keeps a small JSON
+// row rather than an image. A reply goes into the thread of the message posted under its
+// ref; when that message never made it, the file goes to the channel on its own.
+func (d *Dispatcher) upload(ctx context.Context, m outbox.Message, f view.File) error {
+	channel, thread := m.Channel, ""
+	if m.Thread {
+		refs, err := d.repo.Refs(ctx, m.Ref)
+		if err != nil {
+			return fmt.Errorf("refs of %s: %w", m.Ref, err)
+		}
+		for _, ref := range refs {
+			if ref.Channel == m.Channel || m.Channel == "" {
+				channel, thread = ref.Channel, ref.TS
+				break
+			}
+		}
+	}
+	if m.User != "" {
+		dm, _, _, err := d.api.OpenConversationContext(ctx, &slack.OpenConversationParameters{Users: []string{m.User}})
+		if err != nil {
+			return fmt.Errorf("open DM with %s: %w", m.User, err)
+		}
+		channel = dm.ID
+	}
+	if _, err := d.api.UploadFileContext(ctx, slack.UploadFileParameters{Reader: bytes.NewReader(f.Data), FileSize: len(f.Data),
+		Filename: f.Name, Title: f.Title, InitialComment: f.Comment, AltTxt: f.AltText, Channel: channel, ThreadTimestamp: thread}); err != nil {
+		return fmt.Errorf("upload %s to %s: %w", m.Template, channel, err)
 	}
 	return nil
 }

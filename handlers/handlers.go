@@ -12,7 +12,9 @@ import (
 	"storeops/domain/feedback"
 	"storeops/domain/inquiry"
 	"storeops/domain/listing"
+	"storeops/domain/metrics"
 	"storeops/domain/order"
+	"storeops/domain/report"
 	"storeops/domain/store"
 )
 
@@ -29,6 +31,10 @@ type Deps struct {
 	Complaints *complaint.Service
 	Inquiries  *inquiry.Service
 	Feedback   *feedback.Service
+	// Reports builds the morning digest (nil: no digest commands).
+	Reports *report.Service
+	// Metrics records the stores' daily figures (nil: no figures commands).
+	Metrics *metrics.Service
 }
 
 // Register adds every command, button, modal and event StoreOps serves.
@@ -47,6 +53,8 @@ func Register(b *bot.Bot, d Deps) {
 	registerComplaints(b, d)
 	registerInquiries(b, d)
 	registerFeedback(b, d)
+	registerDigest(b, d)
+	registerMetrics(b, d)
 	registerEvents(b)
 }
 

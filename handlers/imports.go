@@ -127,6 +127,9 @@ func importShared(ctx context.Context, d Deps, ev bot.Event) error {
 	if err != nil {
 		return err
 	}
+	if figures, ok := strings.CutSuffix(armed, " "+metricsKind); ok {
+		return importMetricsShared(ctx, d, ev, sf, r, figures) // metrics_import.go
+	}
 	armedStore, armedChannel, _ := strings.Cut(armed, " ")
 	if !sf.DM() && (armedStore == "" || armedChannel != sf.Channel) {
 		return nil // a file shared among people, not with StoreOps

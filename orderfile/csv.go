@@ -22,6 +22,15 @@ const MaxCSVBytes = 64 << 20
 // platforms' back offices write in China) when the bytes are not UTF-8. The separator is
 // what the first line uses most of: comma, tab or semicolon.
 func readCSV(r io.Reader, tz *time.Location) ([]Row, error) {
+	next, err := csvRows(r)
+	if err != nil {
+		return nil, err
+	}
+	return read(next, tz, false)
+}
+
+// csvRows decodes a CSV file (see readCSV) and yields its records.
+func csvRows(r io.Reader) (rowSource, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, MaxCSVBytes+1))
 	if err != nil {
 		return nil, domain.Errorf(domain.EINVALID, "import.file.unreadable", FormatCSV, err.Error())
@@ -56,7 +65,7 @@ func readCSV(r io.Reader, tz *time.Location) ([]Row, error) {
 		number = max(line, number+1)
 		return number, rec, true, nil
 	}
-	return read(next, tz, false)
+	return next, nil
 }
 
 // decodeText returns the file as UTF-8 without a byte order mark.

@@ -24,13 +24,7 @@ func Template(format string) ([]byte, error) {
 	}
 	switch format {
 	case FormatCSV:
-		var buf bytes.Buffer
-		buf.WriteString("\ufeff")
-		w := csv.NewWriter(&buf)
-		if err := w.WriteAll([][]string{headers, example}); err != nil {
-			return nil, fmt.Errorf("write csv template: %w", err)
-		}
-		return buf.Bytes(), nil
+		return CSVTemplate(headers, example)
 	case FormatXLSX:
 		return xlsxTemplate(headers, example)
 	}
@@ -38,9 +32,14 @@ func Template(format string) ([]byte, error) {
 }
 
 func xlsxTemplate(headers, example []string) ([]byte, error) {
+	return xlsxSheet("Orders", [][]string{headers, example})
+}
+
+// xlsxSheet writes rows (the first is the header) into a workbook of one sheet.
+func xlsxSheet(sheet string, rows [][]string) ([]byte, error) {
 	f := excelize.NewFile()
 	defer func() { _ = f.Close() }()
-	const sheet = "Orders"
+	headers := rows[0]
 	if err := f.SetSheetName("Sheet1", sheet); err != nil {
 		return nil, fmt.Errorf("xlsx template: %w", err)
 	}
@@ -59,12 +58,13 @@ func xlsxTemplate(headers, example []string) ([]byte, error) {
 	steps := []func() error{
 		func() error { return f.SetColStyle(sheet, "A:"+last, text) },
 		func() error { return f.SetColWidth(sheet, "A", last, 20) },
-		func() error { return f.SetSheetRow(sheet, "A1", &headers) },
-		func() error { return f.SetSheetRow(sheet, "A2", &example) },
 		func() error { return f.SetRowStyle(sheet, 1, 1, bold) },
 		func() error {
 			return f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 		},
+	}
+	for i := range rows {
+		steps = append(steps, func() error { return f.SetSheetRow(sheet, fmt.Sprintf("A%d", i+1), &rows[i]) })
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -74,6 +74,18 @@ func xlsxTemplate(headers, example []string) ([]byte, error) {
 	buf, err := f.WriteToBuffer()
 	if err != nil {
 		return nil, fmt.Errorf("xlsx template: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// CSVTemplate writes rows as UTF-8 CSV with a byte order mark, so that Excel opens its
+// Chinese correctly.
+func CSVTemplate(rows ...[]string) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	if err := w.WriteAll(rows); err != nil {
+		return nil, fmt.Errorf("write csv template: %w", err)
 	}
 	return buf.Bytes(), nil
 }

@@ -23,27 +23,42 @@ const (
 // stored: a number as its digits (no thousands separators or rounding of the display
 // format), a date as its serial, which timeValue turns into a time.
 func readXLSX(r io.Reader, tz *time.Location) ([]Row, error) {
-	f, err := openWorkbook(r)
+	next, date1904, closeFn, err := xlsxRows(r)
 	if err != nil {
 		return nil, err
 	}
+	defer closeFn()
+	return read(next, tz, date1904)
+}
+
+// xlsxRows opens a workbook (see readXLSX) and yields the rows of its first sheet; close
+// releases the workbook.
+func xlsxRows(r io.Reader) (next rowSource, date1904 bool, closeFn func(), err error) {
+	f, err := openWorkbook(r)
+	if err != nil {
+		return nil, false, nil, err
+	}
 	// Close removes the temporary files of large sheets; failing to is no fault of the file.
-	defer func() { _ = f.Close() }()
+	closeFile := func() { _ = f.Close() }
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
-		return nil, domain.Errorf(domain.EINVALID, "import.file.empty")
+		closeFile()
+		return nil, false, nil, domain.Errorf(domain.EINVALID, "import.file.empty")
 	}
-	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
 	it, err := f.Rows(sheets[0])
 	if err != nil {
-		return nil, domain.Errorf(domain.EINVALID, "import.file.unreadable", FormatXLSX, err.Error())
+		closeFile()
+		return nil, false, nil, domain.Errorf(domain.EINVALID, "import.file.unreadable", FormatXLSX, err.Error())
 	}
-	defer func() { _ = it.Close() }()
+	closeFn = func() {
+		_ = it.Close()
+		closeFile()
+	}
 	number := 0
-	next := func() (int, []string, bool, error) {
+	next = func() (int, []string, bool, error) {
 		if !it.Next() {
 			if err := it.Error(); err != nil {
 				if errors.Is(err, excelize.ErrMaxRows) {
@@ -60,7 +75,7 @@ func readXLSX(r io.Reader, tz *time.Location) ([]Row, error) {
 		}
 		return number, cells, true, nil
 	}
-	return read(next, tz, date1904)
+	return next, date1904, closeFn, nil
 }
 
 // openWorkbook reads a workbook into memory (a zip needs random access), within the limits.

@@ -6,11 +6,13 @@ import "fmt"
 // of their own.
 
 func english() map[string]string {
-	return merge(englishBase(), englishRules(), englishShipping(), englishWarehouse(), englishImport(), englishAftersale(), englishSupport(), englishComplaint())
+	return merge(englishBase(), englishRules(), englishShipping(), englishWarehouse(), englishImport(), englishAftersale(), englishSupport(), englishComplaint(), englishDigest(),
+		englishMetrics())
 }
 
 func chinese() map[string]string {
-	return merge(chineseBase(), chineseRules(), chineseShipping(), chineseWarehouse(), chineseImport(), chineseAftersale(), chineseSupport(), chineseComplaint())
+	return merge(chineseBase(), chineseRules(), chineseShipping(), chineseWarehouse(), chineseImport(), chineseAftersale(), chineseSupport(), chineseComplaint(), chineseDigest(),
+		chineseMetrics())
 }
 
 // merge joins catalog parts; a key in two parts is a programming error, caught by the tests

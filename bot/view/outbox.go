@@ -15,6 +15,7 @@ import (
 	"storeops/domain/inquiry"
 	"storeops/domain/listing"
 	"storeops/domain/order"
+	"storeops/domain/report"
 )
 
 // Outbox renders a queued message by its template name: the dispatcher delivers what the
@@ -102,6 +103,8 @@ func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time
 		return InquiryOutbox(l, template, payload, tz)
 	case feedback.TemplateSummary:
 		return FeedbackOutbox(l, payload, tz)
+	case report.TemplateDigest:
+		return digestOutbox(l, template, payload)
 	case order.TemplateUnshipped:
 		var u order.UnshippedList
 		if err := json.Unmarshal(payload, &u); err != nil {

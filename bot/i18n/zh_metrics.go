@@ -1,0 +1,88 @@
+package i18n
+
+// chineseMetrics is the Chinese text of the store figures.
+func chineseMetrics() map[string]string {
+	return map[string]string{
+		"help.area.metrics":         "店铺数据",
+		"help.metrics.show":         "查看店铺某天的数据及每项数据的来源",
+		"help.import.metrics":       "从 CSV 或 XLSX 导入店铺每日数据（流量、销售、退款、商品）：先运行此命令，再在 30 分钟内把文件发给我",
+		"help.import.template.metr": "发送店铺数据导入模板（XLSX 或 CSV）",
+		"help.store.kpi":            "设置店铺转化率的计算方式：conversion=buyers（支付买家数 / 访客数）或 conversion=sessions（成交会话 / 会话数）",
+
+		"store.kpi.conversion.invalid": "“%[1]s” 不是转化率口径；请使用 %[2]s 之一。",
+		"store.kpi.usage":              "格式：`/ops store kpi <店铺代码> conversion=buyers|sessions`。",
+		"store.kpi.set":                "%[1]s 的转化率现按 %[2]s 计算。",
+		"store.kpi.basis.buyers":       "支付买家数 / 访客数",
+		"store.kpi.basis.sessions":     "成交会话 / 会话数",
+
+		"field.date":            "日期",
+		"field.source":          "来源",
+		"field.visitors":        "访客数",
+		"field.sessions":        "会话数",
+		"field.page_views":      "浏览量",
+		"field.paying_buyers":   "支付买家数",
+		"field.paid_orders":     "支付订单数",
+		"field.paid_amount":     "支付金额",
+		"field.refunded_orders": "退款订单数",
+		"field.refunded_amount": "退款金额",
+		"field.skus":            "商品行",
+
+		"metrics.field.required":        "此项必填。",
+		"metrics.store.other":           "这一天写的店铺是 %[1]s，但数据是发给 %[2]s 的。",
+		"metrics.date.invalid":          "“%s” 不是日期；请写成 2026-11-28（也可 2026/11/28、2026年11月28日、20261128）。",
+		"metrics.date.future":           "%[1]s 是未来的日期（店铺时间今天是 %[2]s）。",
+		"metrics.source.unknown":        "“%[1]s” 不是流量来源；请使用 %[2]s 之一。",
+		"metrics.count.negative":        "“%s” 是负数；数据不能小于 0。",
+		"metrics.count.invalid":         "“%s” 不是整数（1234 或 1,234）。",
+		"metrics.amount.invalid":        "“%s” 不是金额；最多两位小数（129.90）。",
+		"metrics.buyers.above_visitors": "买家数 %[1]d 多于访客数 %[2]d。",
+		"metrics.buyers.above_orders":   "支付买家数 %[1]d 多于支付订单数 %[2]d。",
+		"metrics.amount.without_orders": "有支付金额 %s，但支付订单数为 0。",
+		"metrics.orders.without_amount": "有 %d 笔支付订单，但支付金额为 0。",
+		"metrics.refunds.above_orders":  "退款订单数 %[1]d 多于支付订单数 %[2]d。",
+		"metrics.refunds.above_amount":  "退款金额 %[1]s 多于支付金额 %[2]s。",
+		"metrics.day.empty":             "这一天没有任何数据；请至少填写一项。",
+		"metrics.day.twice":             "%[1]s %[2]s 已在本批第 %[3]d 天出现过；每个日期和来源只发一次。",
+		"metrics.day.not_found":         "%[1]s 没有 %[2]s 的数据。",
+		"metrics.day.concurrent":        "%[1]s 在 %[2]s 的数据正被同时写入；请重新发送。",
+		"metrics.sku.not_overall":       "商品行属于整体数据（来源 “overall”），不属于某个流量来源。",
+		"metrics.sku.too_many":          "一天最多 %d 个商品行。",
+		"metrics.sku.too_long":          "商品编码最多 %d 个字符。",
+		"metrics.sku.twice":             "商品 %s 在这一天出现了两次。",
+		"metrics.batch.too_large":       "%[1]d 天超过了一次请求或一个文件的上限 %[2]d 天；请拆分。",
+		"api.metrics_empty":             "请求中没有数据；请在 “days” 中至少发送一天。",
+		"api.metrics.not_object":        "每一天都必须是 JSON 对象。",
+		"api.metrics.wrong_type":        "此值的 JSON 类型不对（数据请写成数字或文本）。",
+		"api.metrics.unreadable":        "无法读取这一天的数据。",
+
+		"metrics.show.title":             "*%[1]s · %[2]s* — %[3]s 数据",
+		"metrics.show.figure":            "• %[1]s：%[2]s（%[3]s）",
+		"metrics.show.skus":              "商品行：%d 个。按支付金额排名：",
+		"metrics.show.sku":               "  – %[1]s：%[2]d 件，%[3]s",
+		"metrics.show.updated":           "由 %[1]s 于 %[2]s 记录。",
+		"metrics.origin.platform":        "平台",
+		"metrics.origin.orders":          "StoreOps 订单",
+		"metrics.figure.visitors":        "访客数",
+		"metrics.figure.sessions":        "会话数",
+		"metrics.figure.page_views":      "浏览量",
+		"metrics.figure.paying_buyers":   "支付买家数",
+		"metrics.figure.paid_orders":     "支付订单数",
+		"metrics.figure.paid_amount":     "支付金额",
+		"metrics.figure.refunded_orders": "退款订单数",
+		"metrics.figure.refunded_amount": "退款金额",
+
+		"import.metrics.ready": "准备好把店铺数据导入 %[1]s：请在 %[2]d 分钟内在私信或本频道把 CSV 或 XLSX 文件发给我。\n" +
+			"• 每行一天一个流量来源：日期必填；来源（整体、搜索、广告、推荐、社交）默认为整体；然后是访客数、会话数、浏览量、支付买家数、支付订单数、支付金额、退款订单数、退款金额。\n" +
+			"• 填了商品编码的行是该日期的商品行：其访客数、支付买家数、支付件数和支付金额属于该商品。\n" +
+			"• 文件要么全部导入，要么都不导入：只要有一行有误，就什么都不保存，并列出所有有误的行。\n" +
+			"• `/ops import template metrics` 可获取模板。",
+		"import.metrics.columns":          "文件没有日期列（%s）；第一行必须写列名。`/ops import template metrics` 可获取模板。",
+		"import.metrics.template.title":   "店铺数据导入模板",
+		"import.metrics.template.comment": "店铺数据模板：每行一天一个流量来源，另加当天的商品行（填写商品编码）。把示例换成你的数据后发给我。",
+		"import.metrics.started":          "正在检查 %[1]s 中 %[3]d 天的 %[2]s 数据…",
+		"import.metrics.stored":           "已把 %[1]s 导入 %[2]s：%[3]d 天（新增 %[4]d · 替换 %[5]d · 未变 %[6]d）。",
+		"import.metrics.derived":          "有 %d 天文件未提供的数据取自 StoreOps 的订单；`/ops metrics show` 可查看是哪些。",
+		"import.metrics.rejected":         "%[1]s 没有导入任何数据：%[3]d 天中有 %[2]d 天有误。请改正以下各行后重新发送：",
+		"import.metrics.row":              "• 第 %[1]d 行（%[2]s）：%[3]s",
+	}
+}
