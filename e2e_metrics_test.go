@@ -99,9 +99,12 @@ func TestMetricsAPIIsIdempotentAndAudited(t *testing.T) {
 	if n := h.count("audit_entries", "action = ? AND actor = ?", "metrics.record", "api:TM01"); n != 1 {
 		t.Errorf("%d metrics.record entries", n)
 	}
-	var entry struct{ Before, After string }
-	h.db.Table("audit_entries").Select("before_json AS before, after_json AS after").Where("action = ?", "metrics.replace").Scan(&entry)
-	if !strings.Contains(entry.Before, `"Visitors":560`) || !strings.Contains(entry.After, `"Visitors":580`) {
+	// BEFORE is a reserved word in MySQL: the columns keep their names.
+	var entry struct{ BeforeJSON, AfterJSON string }
+	if err := h.db.Table("audit_entries").Select("before_json, after_json").Where("action = ?", "metrics.replace").Scan(&entry).Error; err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(entry.BeforeJSON, `"Visitors":560`) || !strings.Contains(entry.AfterJSON, `"Visitors":580`) {
 		t.Errorf("metrics.replace audit = %+v", entry)
 	}
 
