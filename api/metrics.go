@@ -57,37 +57,15 @@ func (a *API) postMetrics(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	// The tighter cap of this route goes inside readBody's: either refusal reads the same.
 	r.Body = http.MaxBytesReader(w, r.Body, MaxMetricsBodyBytes)
-	body, ok := a.readBody(w, r, started)
-	if !ok {
-		return
-	}
 	var in figures
-	if err := json.Unmarshal(body, &in); err != nil {
-		writeJSON(w, http.StatusBadRequest, errorBody{Error: "malformed_json", Message: a.l.T("api.malformed_json"), Detail: err.Error()})
-		return
-	}
-	st, ok := a.authenticate(w, r, in.Store)
+	st, ok := a.openBatch(w, r, started, &in, func() string { return in.Store }, func() int { return len(in.Days) },
+		batchRules{malformedKey: "api.malformed_json", tooLargeKey: "metrics.batch.too_large", emptyKey: "api.metrics_empty", max: metrics.MaxBatch})
 	if !ok {
-		return
-	}
-	switch {
-	case len(in.Days) > metrics.MaxBatch:
-		a.fail(w, http.StatusRequestEntityTooLarge, "batch_too_large", a.l.T("metrics.batch.too_large", len(in.Days), metrics.MaxBatch))
-		return
-	case len(in.Days) == 0:
-		a.fail(w, http.StatusBadRequest, "empty_batch", a.l.T("api.metrics_empty"))
 		return
 	}
 	results, err := a.recordDays(ctx, st.Code, in.Days)
 	if err != nil {
-		switch {
-		case ctx.Err() != nil:
-			a.fail(w, http.StatusServiceUnavailable, "cancelled", a.l.T("api.cancelled"))
-		case domain.ErrorCode(err) == domain.ENOTFOUND:
-			a.fail(w, http.StatusNotFound, "unknown_store", a.l.T("store.not_found", st.Code))
-		default:
-			a.internal(ctx, w, r, err)
-		}
+		a.serviceFailed(ctx, w, r, st.Code, err)
 		return
 	}
 	out := a.renderDays(results)

@@ -67,41 +67,15 @@ type problem struct {
 func (a *API) postOrders(w http.ResponseWriter, r *http.Request) {
 	started := time.Now()
 	ctx := r.Context()
-	body, ok := a.readBody(w, r, started)
-	if !ok {
-		return
-	}
 	var in delivery
-	if err := json.Unmarshal(body, &in); err != nil {
-		writeJSON(w, http.StatusBadRequest, errorBody{Error: "malformed_json", Message: a.l.T("api.malformed_json"), Detail: err.Error()})
-		return
-	}
-	st, ok := a.authenticate(w, r, in.Store)
+	st, ok := a.openBatch(w, r, started, &in, func() string { return in.Store }, func() int { return len(in.Orders) },
+		batchRules{malformedKey: "api.malformed_json", tooLargeKey: "order.batch.too_large", emptyKey: "api.orders_empty", max: order.MaxBatch})
 	if !ok {
 		return
 	}
-	switch {
-	case len(in.Orders) > order.MaxBatch:
-		a.fail(w, http.StatusRequestEntityTooLarge, "batch_too_large", a.l.T("order.batch.too_large", len(in.Orders), order.MaxBatch))
-		return
-	case len(in.Orders) == 0:
-		a.fail(w, http.StatusBadRequest, "empty_batch", a.l.T("api.orders_empty"))
-		return
-	}
-
 	results, err := a.ingest(r, st.Code, in.Orders)
 	if err != nil {
-		switch {
-		case ctx.Err() != nil:
-			// The client gave up (its timeout, a dropped connection) mid-batch. Nobody reads
-			// this answer; what was stored stays stored, and the retry answers unchanged.
-			a.d.Log.WarnContext(ctx, "api client gone", "store", st.Code, "orders", len(in.Orders), "err", err)
-			a.fail(w, http.StatusServiceUnavailable, "cancelled", a.l.T("api.cancelled"))
-		case domain.ErrorCode(err) == domain.ENOTFOUND: // the store was removed while the batch was being read
-			a.fail(w, http.StatusNotFound, "unknown_store", a.l.T("store.not_found", st.Code))
-		default:
-			a.internal(ctx, w, r, err)
-		}
+		a.serviceFailed(ctx, w, r, st.Code, err)
 		return
 	}
 	out := a.render(results)

@@ -48,25 +48,10 @@ type shipmentResult struct {
 func (a *API) postShipments(w http.ResponseWriter, r *http.Request) {
 	started := time.Now()
 	ctx := r.Context()
-	body, ok := a.readBody(w, r, started)
-	if !ok {
-		return
-	}
 	var in shipmentDelivery
-	if err := json.Unmarshal(body, &in); err != nil {
-		writeJSON(w, http.StatusBadRequest, errorBody{Error: "malformed_json", Message: a.l.T("api.shipments.malformed_json"), Detail: err.Error()})
-		return
-	}
-	st, ok := a.authenticate(w, r, in.Store)
+	st, ok := a.openBatch(w, r, started, &in, func() string { return in.Store }, func() int { return len(in.Shipments) },
+		batchRules{malformedKey: "api.shipments.malformed_json", tooLargeKey: "order.shipments.too_large", emptyKey: "api.shipments_empty", max: order.MaxShipmentBatch})
 	if !ok {
-		return
-	}
-	switch {
-	case len(in.Shipments) > order.MaxShipmentBatch:
-		a.fail(w, http.StatusRequestEntityTooLarge, "batch_too_large", a.l.T("order.shipments.too_large", len(in.Shipments), order.MaxShipmentBatch))
-		return
-	case len(in.Shipments) == 0:
-		a.fail(w, http.StatusBadRequest, "empty_batch", a.l.T("api.shipments_empty"))
 		return
 	}
 	results := make([]order.ShipmentResult, len(in.Shipments))
@@ -87,14 +72,7 @@ func (a *API) postShipments(w http.ResponseWriter, r *http.Request) {
 			err = fmt.Errorf("%d results for %d shipments", len(stored), len(inputs))
 		}
 		if err != nil {
-			switch {
-			case ctx.Err() != nil:
-				a.fail(w, http.StatusServiceUnavailable, "cancelled", a.l.T("api.cancelled"))
-			case domain.ErrorCode(err) == domain.ENOTFOUND:
-				a.fail(w, http.StatusNotFound, "unknown_store", a.l.T("store.not_found", st.Code))
-			default:
-				a.internal(ctx, w, r, fmt.Errorf("record shipments for %s: %w", st.Code, err))
-			}
+			a.serviceFailed(ctx, w, r, st.Code, fmt.Errorf("record shipments for %s: %w", st.Code, err))
 			return
 		}
 		for j, res := range stored {
