@@ -134,35 +134,13 @@ func importShared(ctx context.Context, d Deps, ev bot.Event) error {
 	if !sf.DM() && (armedStore == "" || armedChannel != sf.Channel) {
 		return nil // a file shared among people, not with StoreOps
 	}
-	tell := func(ctx context.Context, err error) error {
-		if derr := r.DirectMessage(ctx, text(r.L.Error(err))); derr != nil {
-			return derr
-		}
-		if domain.ErrorCode(err) == domain.EINTERNAL {
-			return err // for the log
-		}
-		return nil
-	}
-	if !slices.ContainsFunc(importers(), r.Actor.Has) {
-		return tell(ctx, domain.Errorf(domain.EFORBIDDEN, "error.needs_role", "assistant / supervisor"))
-	}
 	lctx, cancel := ev.LongContext(importTimeout)
 	defer cancel()
-	f, err := r.FileInfo(lctx, sf.ID)
-	if err != nil {
-		return tell(lctx, err)
+	f, st, data, ok, err := fetchShared(ctx, lctx, d, r, sf, armedStore)
+	if !ok {
+		return err
 	}
-	if orderfile.FormatOf(f.Name) == "" {
-		return tell(lctx, domain.Errorf(domain.EINVALID, "import.format.unsupported", f.Name))
-	}
-	st, err := fileStore(lctx, d, f.Name, armedStore)
-	if err != nil {
-		return tell(lctx, err)
-	}
-	data, err := r.DownloadFile(lctx, f, maxImportBytes)
-	if err != nil {
-		return tell(lctx, err)
-	}
+	tell := teller(r)
 	started := time.Now()
 	rows, err := orderfile.Read(bytes.NewReader(data), f.Name, r.StoreTZ())
 	if err != nil {
@@ -180,6 +158,44 @@ func importShared(ctx context.Context, d Deps, ev bot.Event) error {
 		return fmt.Errorf("import %s into %s: %w", f.Name, st.Code, failed)
 	}
 	return nil
+}
+
+// teller tells the person who shared a file what went wrong, in their DM, and passes an
+// internal error on for the log.
+func teller(r *bot.Request) func(ctx context.Context, err error) error {
+	return func(ctx context.Context, err error) error {
+		if derr := r.DirectMessage(ctx, text(r.L.Error(err))); derr != nil {
+			return derr
+		}
+		if domain.ErrorCode(err) == domain.EINTERNAL {
+			return err // for the log
+		}
+		return nil
+	}
+}
+
+// fetchShared does what every import of a shared file does first: it checks that the person
+// may import, finds the file and its store (armedStore when the command named one), and
+// downloads it, all within lctx, Slack's ack long past. ok false means it stopped: it has
+// told the person why in their DM, and err is only for the log.
+func fetchShared(ctx, lctx context.Context, d Deps, r *bot.Request, sf bot.SharedFile, armedStore string) (f bot.File, st store.Store, data []byte, ok bool, err error) {
+	tell := teller(r)
+	if !slices.ContainsFunc(importers(), r.Actor.Has) {
+		return f, st, nil, false, tell(ctx, domain.Errorf(domain.EFORBIDDEN, "error.needs_role", "assistant / supervisor"))
+	}
+	if f, err = r.FileInfo(lctx, sf.ID); err != nil {
+		return f, st, nil, false, tell(lctx, err)
+	}
+	if orderfile.FormatOf(f.Name) == "" {
+		return f, st, nil, false, tell(lctx, domain.Errorf(domain.EINVALID, "import.format.unsupported", f.Name))
+	}
+	if st, err = fileStore(lctx, d, f.Name, armedStore); err != nil {
+		return f, st, nil, false, tell(lctx, err)
+	}
+	if data, err = r.DownloadFile(lctx, f, maxImportBytes); err != nil {
+		return f, st, nil, false, tell(lctx, err)
+	}
+	return f, st, data, true, nil
 }
 
 // storePrefix is a store code at the start of a file name, before - _ space or a dot.

@@ -4,15 +4,12 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"storeops/bot"
 	"storeops/bot/i18n"
-	"storeops/domain"
 	"storeops/domain/metrics"
 	"storeops/metricsfile"
-	"storeops/orderfile"
 )
 
 // importMetricsShared imports a file of store figures after `/ops import metrics` (armed is
@@ -24,38 +21,16 @@ func importMetricsShared(ctx context.Context, d Deps, ev bot.Event, sf bot.Share
 	if !sf.DM() && armedChannel != sf.Channel {
 		return nil // a file shared among people, not with StoreOps
 	}
-	tell := func(ctx context.Context, err error) error {
-		if derr := r.DirectMessage(ctx, text(r.L.Error(err))); derr != nil {
-			return derr
-		}
-		if domain.ErrorCode(err) == domain.EINTERNAL {
-			return err // for the log
-		}
-		return nil
-	}
-	if !slices.ContainsFunc(importers(), r.Actor.Has) {
-		return tell(ctx, domain.Errorf(domain.EFORBIDDEN, "error.needs_role", "assistant / supervisor"))
-	}
 	if d.Metrics == nil {
 		return nil
 	}
 	lctx, cancel := ev.LongContext(importTimeout)
 	defer cancel()
-	f, err := r.FileInfo(lctx, sf.ID)
-	if err != nil {
-		return tell(lctx, err)
+	f, st, data, ok, err := fetchShared(ctx, lctx, d, r, sf, armedStore)
+	if !ok {
+		return err
 	}
-	if orderfile.FormatOf(f.Name) == "" {
-		return tell(lctx, domain.Errorf(domain.EINVALID, "import.format.unsupported", f.Name))
-	}
-	st, err := fileStore(lctx, d, f.Name, armedStore)
-	if err != nil {
-		return tell(lctx, err)
-	}
-	data, err := r.DownloadFile(lctx, f, maxImportBytes)
-	if err != nil {
-		return tell(lctx, err)
-	}
+	tell := teller(r)
 	rows, err := metricsfile.Read(bytes.NewReader(data), f.Name)
 	if err != nil {
 		return tell(lctx, err)
