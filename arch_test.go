@@ -164,6 +164,13 @@ var importRules = []importRule{
 		forbids: []forbidden{forbidGorm, forbidDB, forbidGormDB, forbidSlack, forbidRedis, forbidBot, forbidHandlers, forbidJobs},
 	},
 	{
+		// The report workbook writer is orderfile's sibling, under the same rule: its words
+		// come from the caller, its chart as bytes.
+		who:     "reportfile",
+		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/reportfile") },
+		forbids: []forbidden{forbidGorm, forbidDB, forbidGormDB, forbidSlack, forbidRedis, forbidBot, forbidHandlers, forbidJobs},
+	},
+	{
 		who:     "jobs",
 		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/jobs") },
 		forbids: []forbidden{forbidBot, forbidHandlers, forbidDB, forbidGormDB, forbidGorm, forbidSlack, forbidRedis},

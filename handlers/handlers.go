@@ -54,6 +54,7 @@ func Register(b *bot.Bot, d Deps) {
 	registerInquiries(b, d)
 	registerFeedback(b, d)
 	registerDigest(b, d)
+	registerReports(b, d)
 	registerMetrics(b, d)
 	registerEvents(b)
 }

@@ -33,8 +33,13 @@ func PNG(c report.Chart) ([]byte, error) {
 	amounts := make(plotter.Values, len(c.Points))
 	var visitors []plotter.XYs
 	var run plotter.XYs
+	// Up to 16 day labels fit the width; a month's 31 get every other one, so that they do
+	// not run into each other.
+	step := (len(c.Points) + 15) / 16
 	for i, p := range c.Points {
-		labels[i] = dayLabel(p.Date)
+		if i%max(step, 1) == 0 {
+			labels[i] = dayLabel(p.Date)
+		}
 		if !p.HasData {
 			if len(run) > 0 {
 				visitors, run = append(visitors, run), nil
@@ -53,7 +58,8 @@ func PNG(c report.Chart) ([]byte, error) {
 
 	top := plot.New()
 	if len(amounts) > 0 {
-		bars, err := plotter.NewBarChart(amounts, vg.Points(28))
+		// 28 points a bar fits 14 days; a month's 31 get narrower bars, not overlapping ones.
+		bars, err := plotter.NewBarChart(amounts, vg.Points(min(28, 560/float64(len(amounts)))))
 		if err != nil {
 			return nil, fmt.Errorf("chart amounts: %w", err)
 		}

@@ -7,12 +7,12 @@ import "fmt"
 
 func english() map[string]string {
 	return merge(englishBase(), englishRules(), englishShipping(), englishWarehouse(), englishImport(), englishAftersale(), englishSupport(), englishComplaint(), englishDigest(),
-		englishMetrics())
+		englishMetrics(), englishReport())
 }
 
 func chinese() map[string]string {
 	return merge(chineseBase(), chineseRules(), chineseShipping(), chineseWarehouse(), chineseImport(), chineseAftersale(), chineseSupport(), chineseComplaint(), chineseDigest(),
-		chineseMetrics())
+		chineseMetrics(), chineseReport())
 }
 
 // merge joins catalog parts; a key in two parts is a programming error, caught by the tests

@@ -98,11 +98,14 @@ func digestLine(l i18n.Localizer, d report.Digest, s report.StoreDigest) string 
 	return b.String()
 }
 
-func storeTitle(s report.StoreDigest) string {
-	if strings.TrimSpace(s.Name) == "" {
-		return "*" + value(s.Code, 32) + "*"
+func storeTitle(s report.StoreDigest) string { return storeName(s.Code, s.Name) }
+
+// storeName is a store's code in bold and its name, as the digest and the reports show it.
+func storeName(code, name string) string {
+	if strings.TrimSpace(name) == "" {
+		return "*" + value(code, 32) + "*"
 	}
-	return "*" + value(s.Code, 32) + "* " + value(s.Name, 60)
+	return "*" + value(code, 32) + "* " + value(name, 60)
 }
 
 func figureName(l i18n.Localizer, s report.StoreDigest, f report.Figure) string {
@@ -160,18 +163,21 @@ func basisOrDefault(b metrics.Basis) metrics.Basis {
 }
 
 // formatFigure shows a figure's value by its kind; a missing value is "—".
-func formatFigure(f report.Figure) string {
-	if !f.Value.OK {
+func formatFigure(f report.Figure) string { return formatValue(f.Kind, f.Value) }
+
+// formatValue shows a value of a kind (report.KindCount, KindMoney, KindRate).
+func formatValue(kind string, v metrics.KPI) string {
+	if !v.OK {
 		return dash
 	}
-	switch f.Kind {
+	switch kind {
 	case report.KindMoney:
-		m, _ := f.Value.Money()
+		m, _ := v.Money()
 		return groupThousands(m.String())
 	case report.KindRate:
-		return strconv.FormatFloat(f.Value.Percent().Round(2).V, 'f', 2, 64) + "%"
+		return strconv.FormatFloat(v.Percent().Round(2).V, 'f', 2, 64) + "%"
 	}
-	return groupThousands(strconv.FormatFloat(f.Value.V, 'f', 0, 64))
+	return groupThousands(strconv.FormatFloat(v.V, 'f', 0, 64))
 }
 
 // formatChange shows a change in percent with its direction: "▲ 12.5%", "▼ 3.0%", "= 0.0%".
@@ -252,6 +258,9 @@ func OutboxFile(l i18n.Localizer, template string, payload json.RawMessage) (f F
 	data, err := chart.PNG(c)
 	if err != nil {
 		return File{}, true, fmt.Errorf("render %s: %w", template, err)
+	}
+	if c.Kind != "" {
+		return ReportChartFile(l, c, data), true, nil
 	}
 	name := fmt.Sprintf("digest-%s-%s.png", c.Channel, c.Date)
 	return File{Name: name, Title: name, Comment: l.T("digest.chart.comment", c.Date, Cut(strings.Join(c.Stores, ", "), 500)),

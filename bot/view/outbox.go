@@ -105,6 +105,8 @@ func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time
 		return FeedbackOutbox(l, payload, tz)
 	case report.TemplateDigest:
 		return digestOutbox(l, template, payload)
+	case report.TemplatePeriod:
+		return reportOutbox(l, template, payload)
 	case order.TemplateUnshipped:
 		var u order.UnshippedList
 		if err := json.Unmarshal(payload, &u); err != nil {

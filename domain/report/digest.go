@@ -118,10 +118,13 @@ type Point struct {
 
 // Chart is the payload of TemplateChart: the channel's stores added up per day.
 type Chart struct {
-	Channel string   `json:"channel"`
-	Date    string   `json:"date"`
-	Stores  []string `json:"stores"`
-	Points  []Point  `json:"points"`
+	Channel string `json:"channel"`
+	// Date is the digest's date, or a report's period key ("2026-W48").
+	Date string `json:"date"`
+	// Kind is the period of a weekly or monthly report's chart; empty for the digest's.
+	Kind   PeriodKind `json:"kind,omitempty"`
+	Stores []string   `json:"stores"`
+	Points []Point    `json:"points"`
 }
 
 // HasData reports whether any store of the digest has figures for its date.
