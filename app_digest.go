@@ -8,20 +8,20 @@ import (
 	"gorm.io/gorm"
 
 	"storeops/domain"
-	"storeops/domain/aftersale"
 	"storeops/domain/aftersale/aftersaledb"
 	"storeops/domain/approval/approvaldb"
-	"storeops/domain/complaint"
 	"storeops/domain/complaint/complaintdb"
-	"storeops/domain/inquiry"
 	"storeops/domain/inquiry/inquirydb"
 	"storeops/domain/order"
 	"storeops/domain/order/orderdb"
 )
 
 // digestWaiting adapts the areas' repositories to the digest's ports for what is waiting
-// (report.PendingApprovals, HeldOrders, …): report imports none of the areas, and the
-// areas need not grow a counting method each for one reader.
+// (report.PendingApprovals, HeldOrders, …): report imports none of the areas. Each count is
+// one grouped COUNT over an index that holds only what is still waiting, not a load of the
+// rows: loading the held orders walked the orders table from its first id (no index leads
+// with the status), so the digest slowed down as the years of shipped orders piled up
+// (docs/BENCHMARKS.md, "Building the morning digests"). bench/digest.go mirrors this type.
 type digestWaiting struct {
 	db          *gorm.DB
 	clock       domain.Clock
@@ -29,66 +29,41 @@ type digestWaiting struct {
 }
 
 func (w digestWaiting) PendingApprovals(ctx context.Context) (int, error) {
-	pending, err := approvaldb.New(w.db).ListPending(ctx, nil)
+	n, err := approvaldb.New(w.db).CountPending(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("pending approvals: %w", err)
 	}
-	return len(pending), nil
+	return n, nil
 }
 
-// HeldOrders walks the held orders page by page (the order repository caps a page).
 func (w digestWaiting) HeldOrders(ctx context.Context) (map[string]int, error) {
-	out := map[string]int{}
-	repo := orderdb.New(w.db)
-	var after int64
-	for {
-		page, err := repo.List(ctx, order.Filter{Status: order.StatusHeld, Oldest: true, AfterID: after, Limit: orderdb.MaxLimit})
-		if err != nil {
-			return nil, fmt.Errorf("held orders: %w", err)
-		}
-		for _, o := range page {
-			out[o.StoreCode]++
-			after = max(after, o.ID)
-		}
-		if len(page) < orderdb.MaxLimit {
-			return out, nil
-		}
+	m, err := orderdb.New(w.db).CountByStore(ctx, order.StatusHeld)
+	if err != nil {
+		return nil, fmt.Errorf("held orders: %w", err)
 	}
+	return m, nil
 }
 
 func (w digestWaiting) StaleCases(ctx context.Context) (map[string]int, error) {
-	cases, err := aftersaledb.New(w.db).List(ctx, aftersale.Filter{OpenOnly: true, MovedBefore: w.clock.Now().Add(-w.remindAfter)})
+	m, err := aftersaledb.New(w.db).CountStaleByStore(ctx, w.clock.Now().Add(-w.remindAfter))
 	if err != nil {
 		return nil, fmt.Errorf("stale after-sales cases: %w", err)
 	}
-	out := map[string]int{}
-	for _, c := range cases {
-		out[c.StoreCode]++
-	}
-	return out, nil
+	return m, nil
 }
 
 func (w digestWaiting) OverdueInquiries(ctx context.Context) (map[string]int, error) {
-	list, err := inquirydb.New(w.db).List(ctx, inquiry.Filter{Status: inquiry.StatusOpen, DueBy: w.clock.Now()})
+	m, err := inquirydb.New(w.db).CountOverdueByStore(ctx, w.clock.Now())
 	if err != nil {
 		return nil, fmt.Errorf("overdue inquiries: %w", err)
 	}
-	out := map[string]int{}
-	for _, q := range list {
-		out[q.StoreCode]++
-	}
-	return out, nil
+	return m, nil
 }
 
 func (w digestWaiting) OverdueComplaints(ctx context.Context) (map[string]int, error) {
-	list, err := complaintdb.New(w.db).List(ctx, complaint.Filter{
-		Statuses: []complaint.Status{complaint.StatusOpen, complaint.StatusAcknowledged}, OverdueAt: w.clock.Now()})
+	m, err := complaintdb.New(w.db).CountOverdueByStore(ctx, w.clock.Now())
 	if err != nil {
 		return nil, fmt.Errorf("overdue complaints: %w", err)
 	}
-	out := map[string]int{}
-	for _, c := range list {
-		out[c.StoreCode]++
-	}
-	return out, nil
+	return m, nil
 }

@@ -233,3 +233,23 @@ func (r *Repo) List(ctx context.Context, f aftersale.Filter) ([]aftersale.Case, 
 	}
 	return fromRows(rows)
 }
+
+// CountStaleByStore counts the open cases that have not moved since before movedBefore, per
+// store code, without loading them: idx_aftersale_open_moved bounds the read to the open
+// cases, however many closed ones the years have left.
+func (r *Repo) CountStaleByStore(ctx context.Context, movedBefore time.Time) (map[string]int, error) {
+	var rows []struct {
+		StoreCode string
+		N         int
+	}
+	err := gormdb.Conn(ctx, r.db).Table("aftersale_cases").Select("store_code, COUNT(*) AS n").
+		Where("is_open = ? AND moved_at < ?", true, gormdb.UTC(movedBefore)).Group("store_code").Scan(&rows).Error
+	if err != nil {
+		return nil, gormdb.Err(err, "count stale cases")
+	}
+	out := make(map[string]int, len(rows))
+	for _, row := range rows {
+		out[row.StoreCode] = row.N
+	}
+	return out, nil
+}

@@ -211,3 +211,13 @@ func (r *Repo) ListBySubject(ctx context.Context, subject domain.Subject) ([]app
 	}
 	return fromRows(rows)
 }
+
+// CountPending counts the pending requests without loading them, through
+// idx_approval_requests_status: the decided requests of years past are not read.
+func (r *Repo) CountPending(ctx context.Context) (int, error) {
+	var n int64
+	if err := gormdb.Conn(ctx, r.db).Table("approval_requests").Where("status = ?", string(approval.StatusPending)).Count(&n).Error; err != nil {
+		return 0, gormdb.Err(err, "count pending approval requests")
+	}
+	return int(n), nil
+}

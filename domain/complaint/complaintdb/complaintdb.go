@@ -267,3 +267,28 @@ func (r *Repo) AckTimeliness(ctx context.Context, owner string, from, to time.Ti
 	}
 	return int(res.N), int(res.OnTime), nil
 }
+
+// CountOverdueByStore counts the unresolved complaints past a deadline at now (the
+// acknowledgement's while open, the resolution's while open or acknowledged; List's
+// OverdueAt), per store code, without loading them: idx_complaints_status bounds the read to
+// the unresolved ones, however many resolved ones the years have left.
+func (r *Repo) CountOverdueByStore(ctx context.Context, now time.Time) (map[string]int, error) {
+	var rows []struct {
+		StoreCode string
+		N         int
+	}
+	at := gormdb.UTC(now)
+	unresolved := []string{string(complaint.StatusOpen), string(complaint.StatusAcknowledged)}
+	err := gormdb.Conn(ctx, r.db).Table("complaints").Select("store_code, COUNT(*) AS n").
+		Where("status IN ?", unresolved).
+		Where("((status = ? AND ack_due < ?) OR resolve_due < ?)", string(complaint.StatusOpen), at, at).
+		Group("store_code").Scan(&rows).Error
+	if err != nil {
+		return nil, gormdb.Err(err, "count overdue complaints")
+	}
+	out := make(map[string]int, len(rows))
+	for _, row := range rows {
+		out[row.StoreCode] = row.N
+	}
+	return out, nil
+}

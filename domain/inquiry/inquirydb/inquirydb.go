@@ -184,3 +184,23 @@ func (r *Repo) Timeliness(ctx context.Context, assistant string, from, to time.T
 	}
 	return int(res.Answered), int(res.OnTime), nil
 }
+
+// CountOverdueByStore counts the open inquiries promised by dueBy, per store code, without
+// loading them: idx_inquiries_status_promised bounds the read to the open ones, however
+// many answered ones the years have left.
+func (r *Repo) CountOverdueByStore(ctx context.Context, dueBy time.Time) (map[string]int, error) {
+	var rows []struct {
+		StoreCode string
+		N         int
+	}
+	err := gormdb.Conn(ctx, r.db).Table("inquiries").Select("store_code, COUNT(*) AS n").
+		Where("status = ? AND promised_at <= ?", string(inquiry.StatusOpen), gormdb.UTC(dueBy)).Group("store_code").Scan(&rows).Error
+	if err != nil {
+		return nil, gormdb.Err(err, "count overdue inquiries")
+	}
+	out := make(map[string]int, len(rows))
+	for _, row := range rows {
+		out[row.StoreCode] = row.N
+	}
+	return out, nil
+}

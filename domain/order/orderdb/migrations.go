@@ -1,6 +1,7 @@
 package orderdb
 
 import (
+	"slices"
 	"time"
 
 	"github.com/go-gormigrate/gormigrate/v2"
@@ -10,7 +11,8 @@ import (
 )
 
 // Migrations creates the orders, order_rule_sets and order_blacklist tables, and the
-// shipping columns and tables (shipping_migrations.go).
+// shipping columns and tables (shipping_migrations.go), and the status index CountByStore
+// reads (count.go).
 func Migrations() []*gormigrate.Migration {
 	return append([]*gormigrate.Migration{{
 		ID: "2026112908_orders",
@@ -88,5 +90,5 @@ func Migrations() []*gormigrate.Migration {
 			return gormdb.CreateTable(tx, "order_blacklist", &orderBlacklist{})
 		},
 		Rollback: func(tx *gorm.DB) error { return gormdb.DropTable(tx, "order_blacklist") },
-	}}, shippingMigrations()...)
+	}}, slices.Concat(shippingMigrations(), countMigrations())...)
 }

@@ -527,13 +527,15 @@ func TestMigrations(t *testing.T) {
 		ids = append(ids, m.ID)
 	}
 	if want := []string{"2026112908_orders", "2026112909_order_rules", "2026112910_blacklist",
-		"2026112913_order_handed_off_at", "2026112914_warehouse_webhooks", "2026112920_order_key_time_indexes"}; !slices.Equal(ids, want) {
+		"2026112913_order_handed_off_at", "2026112914_warehouse_webhooks", "2026112920_order_key_time_indexes",
+		"2026113050_orders_status_store"}; !slices.Equal(ids, want) {
 		t.Errorf("migration IDs %v, want %v", ids, want)
 	}
 	for _, idx := range []struct{ table, name string }{
 		{"orders", "ux_orders_store_platform_id"}, {"orders", "idx_orders_store_status"},
 		{"orders", "idx_orders_store_phone_received"}, {"orders", "idx_orders_store_buyer_received"},
 		{"orders", "idx_orders_store_address_received"}, {"orders", "idx_orders_store_received"},
+		{"orders", "idx_orders_status_store"},
 		{"order_blacklist", "ux_order_blacklist_store_kind_value"},
 	} {
 		if !db.Migrator().HasIndex(idx.table, idx.name) {
