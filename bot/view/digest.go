@@ -29,23 +29,9 @@ func Digest(l i18n.Localizer, d report.Digest) (string, []slack.Block) {
 	if !d.HasData() {
 		blocks = append(blocks, section(l.T("digest.no_data.all", d.Date)))
 	}
-	full := len(d.Stores) <= DigestFullStores
-	var lines []string
-	for _, s := range d.Stores {
-		if full {
-			blocks = append(blocks, digestStore(l, d, s)...)
-		} else {
-			lines = append(lines, digestLine(l, d, s))
-		}
-	}
-	if !full {
-		// Leave room for the header, the waiting line and the footnote.
-		packed, left := packLines(lines, MaxMessageBlocks-len(blocks)-3)
-		blocks = append(blocks, packed...)
-		if left > 0 {
-			blocks = append(blocks, contextBlock(l.T("digest.more_stores", left)))
-		}
-	}
+	// Leave room for the waiting lines and the footnote.
+	blocks = storeBlocks(l, blocks, d.Stores, func(s report.StoreDigest) []slack.Block { return digestStore(l, d, s) },
+		func(s report.StoreDigest) string { return digestLine(l, d, s) }, 3, "digest.more_stores")
 	if d.Approvals > 0 {
 		blocks = append(blocks, section("*"+l.T("digest.waiting")+"* "+l.T("digest.waiting.approvals", d.Approvals)))
 	}
@@ -275,4 +261,26 @@ func digestOutbox(l i18n.Localizer, template string, payload json.RawMessage) (s
 	}
 	text, blocks := Digest(l, d)
 	return text, blocks, nil
+}
+
+// storeBlocks lays out a message's stores: a section each when there are at most
+// DigestFullStores, else a line each, packed into the blocks left after reserve more, and
+// moreKey counting the stores that did not fit. The digest and the period reports share it.
+func storeBlocks[S any](l i18n.Localizer, blocks []slack.Block, stores []S, full func(S) []slack.Block, line func(S) string, reserve int, moreKey string) []slack.Block {
+	if len(stores) <= DigestFullStores {
+		for _, s := range stores {
+			blocks = append(blocks, full(s)...)
+		}
+		return blocks
+	}
+	lines := make([]string, 0, len(stores))
+	for _, s := range stores {
+		lines = append(lines, line(s))
+	}
+	packed, left := packLines(lines, MaxMessageBlocks-len(blocks)-reserve)
+	blocks = append(blocks, packed...)
+	if left > 0 {
+		blocks = append(blocks, contextBlock(l.T(moreKey, left)))
+	}
+	return blocks
 }

@@ -21,23 +21,9 @@ func PeriodReport(l i18n.Localizer, r report.PeriodReport) (string, []slack.Bloc
 	if !r.HasData() {
 		blocks = append(blocks, section(l.T("report.no_data.all", periodName(r))))
 	}
-	full := len(r.Stores) <= DigestFullStores
-	var lines []string
-	for _, s := range r.Stores {
-		if full {
-			blocks = append(blocks, reportStore(l, r, s)...)
-		} else {
-			lines = append(lines, reportLine(l, r, s))
-		}
-	}
-	if !full {
-		// Leave room for the footnote.
-		packed, left := packLines(lines, MaxMessageBlocks-len(blocks)-2)
-		blocks = append(blocks, packed...)
-		if left > 0 {
-			blocks = append(blocks, contextBlock(l.T("report.more_stores", left)))
-		}
-	}
+	// Leave room for the footnote.
+	blocks = storeBlocks(l, blocks, r.Stores, func(s report.StorePeriod) []slack.Block { return reportStore(l, r, s) },
+		func(s report.StorePeriod) string { return reportLine(l, r, s) }, 2, "report.more_stores")
 	blocks = append(blocks, reportFootnote(l, r))
 	return l.T("report.text."+string(r.Kind), periodName(r), len(r.Stores)), blocks
 }
