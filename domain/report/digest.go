@@ -137,6 +137,22 @@ func (d Digest) HasData() bool {
 	return false
 }
 
+// add adds one store's point to the chart's point of the same date (byDate indexes them),
+// keeping the dates in the order they first come.
+func (c *Chart) add(byDate map[string]int, p Point) {
+	i, ok := byDate[p.Date]
+	if !ok {
+		i = len(c.Points)
+		byDate[p.Date] = i
+		c.Points = append(c.Points, Point{Date: p.Date})
+	}
+	if p.HasData {
+		c.Points[i].HasData = true
+		c.Points[i].Visitors += p.Visitors
+		c.Points[i].PaidAmount += p.PaidAmount
+	}
+}
+
 // Chart adds up the stores' series: the channel's chart.
 func (d Digest) Chart() Chart {
 	c := Chart{Channel: d.Channel, Date: d.Date}
@@ -144,17 +160,7 @@ func (d Digest) Chart() Chart {
 	for _, s := range d.Stores {
 		c.Stores = append(c.Stores, s.Code)
 		for _, p := range s.Series {
-			i, ok := byDate[p.Date]
-			if !ok {
-				i = len(c.Points)
-				byDate[p.Date] = i
-				c.Points = append(c.Points, Point{Date: p.Date})
-			}
-			if p.HasData {
-				c.Points[i].HasData = true
-				c.Points[i].Visitors += p.Visitors
-				c.Points[i].PaidAmount += p.PaidAmount
-			}
+			c.add(byDate, p)
 		}
 	}
 	return c

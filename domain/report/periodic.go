@@ -88,17 +88,7 @@ func (r PeriodReport) Chart() Chart {
 	for _, s := range r.Stores {
 		c.Stores = append(c.Stores, s.Code)
 		for _, d := range s.Series {
-			i, ok := byDate[d.Date]
-			if !ok {
-				i = len(c.Points)
-				byDate[d.Date] = i
-				c.Points = append(c.Points, Point{Date: d.Date})
-			}
-			if d.HasData {
-				c.Points[i].HasData = true
-				c.Points[i].Visitors += d.Counts.Visitors
-				c.Points[i].PaidAmount += d.Counts.PaidAmount
-			}
+			c.add(byDate, Point{Date: d.Date, HasData: d.HasData, Visitors: d.Counts.Visitors, PaidAmount: d.Counts.PaidAmount})
 		}
 	}
 	return c
