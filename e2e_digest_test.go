@@ -277,3 +277,54 @@ func TestDigestOfAChannelWithoutFigures(t *testing.T) {
 		t.Errorf("%d digests in the team channel", n)
 	}
 }
+
+// A store that keeps its days in Los Angeles gets its digest at 09:00 there, with its own
+// yesterday, even though the company zone is Shanghai's.
+func TestDigestInTheStoresTimeZone(t *testing.T) {
+	h := digestHarness(t)
+	if say := h.say(alice, "store tz TM01 America/Los_Angeles"); !strings.Contains(say, "admin") {
+		t.Errorf("assistant sets the zone: %s", say)
+	}
+	if say := h.say(bob, "store tz TM01 Pacific/Nowhere"); !strings.Contains(say, "“Pacific/Nowhere” is not a time zone") {
+		t.Errorf("unknown zone: %s", say)
+	}
+	if say := h.say(bob, "store tz TM01 America/Los_Angeles"); !strings.Contains(say, "TM01 keeps its days in America/Los_Angeles") {
+		t.Fatalf("set zone: %s", say)
+	}
+	if say := h.say(erin, "digest settings"); !strings.Contains(say, "09:00 America/Los_Angeles") {
+		t.Errorf("settings do not show the stores' zone: %s", say)
+	}
+	// 09:00 in Shanghai on the 30th is 17:00 on the 29th in Los Angeles: the day there is
+	// the 29th, so the digest due is the 28th's (late: the store's zone was set after 09:00).
+	h.clock.Set(shanghaiTime(t, "2026-11-30 09:00"))
+	h.run("digest")
+	got := digests(h.emu, team)
+	if len(got) != 1 || !strings.Contains(messageText(got[0]), "Daily digest · 2026-11-28") {
+		t.Fatalf("digest at 17:00 Los Angeles time: %d", len(got))
+	}
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	h.clock.Set(time.Date(2026, 11, 30, 8, 59, 0, 0, la))
+	h.run("digest")
+	if n := len(digests(h.emu, team)); n != 1 {
+		t.Fatalf("%d digests before 09:00 in Los Angeles", n)
+	}
+	h.clock.Set(time.Date(2026, 11, 30, 9, 0, 0, 0, la))
+	h.run("digest")
+	got = digests(h.emu, team)
+	if len(got) != 2 || !strings.Contains(messageText(got[1]), "Daily digest · 2026-11-29") {
+		t.Fatalf("digest at 09:00 Los Angeles: %d", len(got))
+	}
+	// A channel's own zone wins: Shanghai again, and the store, not done with the 30th
+	// there at 09:00 Shanghai on 1 December, shows the 29th (1,190 visitors) and says so.
+	if say := h.say(bob, "digest zone <#"+team+"|team> Asia/Shanghai"); !strings.Contains(say, "09:00 Asia/Shanghai") {
+		t.Fatalf("digest zone: %s", say)
+	}
+	h.clock.Set(shanghaiTime(t, "2026-12-01 09:00"))
+	h.run("digest")
+	got = digests(h.emu, team)
+	if len(got) != 3 || !strings.Contains(messageText(got[2]), "Daily digest · 2026-11-30") ||
+		!strings.Contains(messageText(got[2]), "1,190") ||
+		!strings.Contains(messageText(got[2]), "figures of 2026-11-29, the last day finished in the store's time zone") {
+		t.Fatalf("digest of the 30th in Shanghai time: %d %s", len(got), messageText(got[len(got)-1]))
+	}
+}

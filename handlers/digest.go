@@ -57,6 +57,21 @@ func registerDigest(b *bot.Bot, d Deps) {
 			}
 			return text(r.L.T("digest.time.set", "<#"+channel+">", s.Clock())), nil
 		}})
+	b.AddCommand(bot.Command{Area: "digest", Path: "digest zone", Usage: "<#channel> <Area/City|default>", Summary: "help.digest.zone", Roles: deciders,
+		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
+			if len(r.Args) != 2 {
+				return nil, r.Usage()
+			}
+			channel, ok := bot.ParseChannel(r.Args[0])
+			if !ok {
+				return nil, domain.Errorf(domain.EINVALID, "digest.channel.invalid", r.Args[0])
+			}
+			s, err := d.Reports.SetZone(ctx, r.Actor, channel, r.Args[1])
+			if err != nil {
+				return nil, err
+			}
+			return text(r.L.T("digest.zone.set", "<#"+channel+">", s.Clock(), s.Location(d.Reports.TZ()).String())), nil
+		}})
 	b.AddCommand(bot.Command{Area: "digest", Path: "digest threshold", Usage: "<#channel> <percent>", Summary: "help.digest.threshold", Roles: deciders,
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
 			if len(r.Args) != 2 {

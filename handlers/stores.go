@@ -31,6 +31,17 @@ func registerStores(b *bot.Bot, d Deps) {
 			}
 			return &bot.Reply{Text: r.L.T("store.list.title"), Blocks: view.Stores(r.L, stores)}, nil
 		}})
+	b.AddCommand(bot.Command{Area: "store", Path: "store tz", Usage: "<code> <Area/City|default>", Summary: "help.store.tz",
+		Roles: []domain.Role{domain.RoleAdmin, domain.RoleSupervisor}, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
+			if len(r.Args) != 2 {
+				return nil, r.Usage()
+			}
+			st, err := d.Stores.SetTimeZone(ctx, r.Actor, r.Args[0], r.Args[1])
+			if err != nil {
+				return nil, err
+			}
+			return text(r.L.T("store.tz.set", st.Code, st.Zone(r.StoreTZ()).String())), nil
+		}})
 }
 
 // registerTokens adds `/ops store token <code>`, which creates or rotates a store's ingestion

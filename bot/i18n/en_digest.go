@@ -18,9 +18,15 @@ func englishDigest() map[string]string {
 		"digest.threshold.set":     "%[1]s's digest flags changes of %[2]s or more from now on.",
 		"digest.posted":            "Yesterday's digest (%[2]s) is on its way to %[1]s.",
 		"digest.settings.title":    "Digest settings",
-		"digest.settings.line":     "%[1]s at %[2]s, flags ≥ %[3]s · %[4]s", // channel, time, threshold, stores
+		"digest.settings.line":     "%[1]s at %[2]s %[5]s, flags ≥ %[3]s · %[4]s", // channel, time, threshold, stores, zone
 		"digest.settings.none":     "No store has a team channel yet, so no digest goes out. Set one with /ops store channel <code> <#channel>.",
-		"digest.settings.tz":       "Times are in the stores' zone, %s.",
+		"digest.settings.tz":       "A channel's time is in its own zone (/ops digest zone), else the zone its stores share (/ops store tz), else the company's, %s.",
+		"help.digest.zone":         "Set the time zone a team channel's digest time is read in (an IANA name such as Asia/Shanghai), or default to follow its stores",
+		"digest.zone.set":          "%[1]s gets its digest at %[2]s %[3]s from now on.", // channel, time, zone
+		"digest.store_date":        "figures of %s, the last day finished in the store's time zone",
+		"help.store.tz":            "Set the time zone a store keeps its days in (an IANA name such as Asia/Shanghai or America/Los_Angeles), or default for the company's",
+		"store.tz.invalid":         "“%s” is not a time zone: use an IANA name such as Asia/Shanghai, UTC or America/Los_Angeles, or default.",
+		"store.tz.set":             "%[1]s keeps its days in %[2]s from now on: its figures, imports and digest follow that zone.", // store, zone
 
 		"digest.text":               "Daily digest for %[1]s · stores: %[2]d", // date, stores
 		"digest.header":             "Daily digest · %s",

@@ -221,7 +221,11 @@ func Stores(l i18n.Localizer, stores []store.Store) []slack.Block {
 		if i == maxStoreLines {
 			break
 		}
-		lines = append(lines, "• `"+value(s.Code, maxLineValue)+"` — "+value(s.Name, maxLineValue)+" ("+escape(l.Platform(s.Platform))+")")
+		line := "• `" + value(s.Code, maxLineValue) + "` — " + value(s.Name, maxLineValue) + " (" + escape(l.Platform(s.Platform)) + ")"
+		if s.TimeZone != "" {
+			line += " · " + escape(s.TimeZone)
+		}
+		lines = append(lines, line)
 	}
 	packed, dropped := packLines(lines, MaxMessageBlocks-2)
 	blocks = append(blocks, packed...)

@@ -42,8 +42,11 @@ func Digest(l i18n.Localizer, d report.Digest) (string, []slack.Block) {
 // digestStore is one store in full: its name, its figures as fields, top SKUs and waiting.
 func digestStore(l i18n.Localizer, d report.Digest, s report.StoreDigest) []slack.Block {
 	blocks := []slack.Block{slack.NewDividerBlock(), section(storeTitle(s))}
+	if s.Date != "" {
+		blocks = append(blocks, contextBlock(l.T("digest.store_date", s.Date)))
+	}
 	if s.NoData {
-		blocks = append(blocks, contextBlock(l.T("digest.no_data", d.Date)))
+		blocks = append(blocks, contextBlock(l.T("digest.no_data", storeDate(d, s))))
 	} else {
 		var fields []*slack.TextBlockObject
 		for _, f := range s.Figures {
@@ -72,8 +75,11 @@ func digestStore(l i18n.Localizer, d report.Digest, s report.StoreDigest) []slac
 func digestLine(l i18n.Localizer, d report.Digest, s report.StoreDigest) string {
 	var b strings.Builder
 	b.WriteString(storeTitle(s))
+	if s.Date != "" {
+		b.WriteString(" (" + l.T("digest.store_date", s.Date) + ")")
+	}
 	if s.NoData {
-		b.WriteString(" — " + l.T("digest.no_data", d.Date))
+		b.WriteString(" — " + l.T("digest.no_data", storeDate(d, s)))
 	}
 	for _, f := range s.Figures {
 		b.WriteString(" · " + figureName(l, s, f) + flagMark(f) + " " + formatFigure(f) + " " + l.T("digest.compact.vs", formatChange(f.VsDay)))
@@ -85,6 +91,14 @@ func digestLine(l i18n.Localizer, d report.Digest, s report.StoreDigest) string 
 }
 
 func storeTitle(s report.StoreDigest) string { return storeName(s.Code, s.Name) }
+
+// storeDate is the day a store's figures are of: the digest's, or its own last finished one.
+func storeDate(d report.Digest, s report.StoreDigest) string {
+	if s.Date != "" {
+		return s.Date
+	}
+	return d.Date
+}
 
 // storeName is a store's code in bold and its name, as the digest and the reports show it.
 func storeName(code, name string) string {
@@ -205,19 +219,23 @@ func groupThousands(s string) string {
 }
 
 // DigestSettings lists the team channels' digest settings.
-func DigestSettings(l i18n.Localizer, all []report.ChannelSettings, tz string) (string, []slack.Block) {
+func DigestSettings(l i18n.Localizer, all []report.ChannelSettings, company string) (string, []slack.Block) {
 	title := l.T("digest.settings.title")
 	if len(all) == 0 {
 		return title, []slack.Block{header(title), section(l.T("digest.settings.none"))}
 	}
 	lines := make([]string, 0, len(all))
 	for _, c := range all {
-		lines = append(lines, "• "+l.T("digest.settings.line", "<#"+c.Channel+">", c.Clock(), formatPct(c.Threshold), escape(strings.Join(c.Stores, ", "))))
+		zone := c.ZoneName()
+		if zone == "" {
+			zone = company
+		}
+		lines = append(lines, "• "+l.T("digest.settings.line", "<#"+c.Channel+">", c.Clock(), formatPct(c.Threshold), escape(strings.Join(c.Stores, ", ")), zone))
 	}
 	blocks := []slack.Block{header(title)}
 	packed, _ := packLines(lines, MaxMessageBlocks-2)
 	blocks = append(blocks, packed...)
-	blocks = append(blocks, contextBlock(l.T("digest.settings.tz", tz)))
+	blocks = append(blocks, contextBlock(l.T("digest.settings.tz", company)))
 	return title, blocks
 }
 

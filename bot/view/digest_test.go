@@ -162,3 +162,26 @@ func TestDigestOutboxAndChartFile(t *testing.T) {
 		t.Error("a broken chart payload must fail")
 	}
 }
+
+func TestDigestNamesAStoresOwnDay(t *testing.T) {
+	d := oneStoreDigest()
+	d.Stores[0].Date = "2026-11-28"
+	all := joined(msg(Digest(en(), d)))
+	if !strings.Contains(all, "figures of 2026-11-28, the last day finished in the store's time zone") {
+		t.Errorf("a store behind the channel's day does not say which day it shows:\n%s", all)
+	}
+	many := manyStoresDigest(DigestFullStores + 1)
+	many.Stores[0].Date = "2026-11-28"
+	many.Stores[1] = report.StoreDigest{Code: "SH01", NoData: true, Date: "2026-11-27"}
+	all = joined(msg(Digest(en(), many)))
+	if !strings.Contains(all, "(figures of 2026-11-28") || !strings.Contains(all, "No figures for 2026-11-27") {
+		t.Errorf("one-line stores do not name their own day:\n%s", all)
+	}
+	text, blocks := DigestSettings(en(), []report.ChannelSettings{
+		{Channel: "C1", At: 540, Threshold: 20, Stores: []string{"SH01"}, StoreZone: "America/Los_Angeles"},
+		{Channel: "C2", At: 480, Threshold: 20, Stores: []string{"TM01"}}}, "Asia/Shanghai")
+	all = joined(msg(text, blocks))
+	if !strings.Contains(all, "<#C1> at 09:00 America/Los_Angeles") || !strings.Contains(all, "<#C2> at 08:00 Asia/Shanghai") {
+		t.Errorf("settings do not name each channel's zone:\n%s", all)
+	}
+}

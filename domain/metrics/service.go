@@ -48,8 +48,9 @@ type Stores interface {
 	Find(ctx context.Context, code string) (store.Store, error)
 }
 
-// Deps are what the service needs. TZ is the stores' time zone: a day is a calendar day
-// there, and "the future" starts at its next midnight.
+// Deps are what the service needs. TZ is the company zone, for stores without their own
+// (store.Store.Zone): a store's day is a calendar day in its zone, and "the future" starts
+// at its next midnight.
 type Deps struct {
 	Repo   Repository
 	Orders Orders
@@ -160,7 +161,7 @@ func (s *Service) parse(ctx context.Context, storeCode string, days []Input) (st
 	results := make([]Result, len(days))
 	seen := map[string]int{}
 	for i, in := range days {
-		p, problems := in.Parse(st.Code, now, s.d.TZ)
+		p, problems := in.Parse(st.Code, now, st.Zone(s.d.TZ))
 		parsed[i] = p
 		results[i] = Result{Date: strings.TrimSpace(in.Date), Source: string(p.Day.Source), Day: p.Day}
 		if !p.Day.Date.IsZero() {
@@ -185,7 +186,7 @@ func (s *Service) put(ctx context.Context, actor domain.Actor, st store.Store, p
 	d := p.Day
 	res := Result{Date: FormatDate(d.Date), Source: string(d.Source)}
 	if d.Source == SourceOverall {
-		from := time.Date(d.Date.Year(), d.Date.Month(), d.Date.Day(), 0, 0, 0, 0, s.d.TZ)
+		from := time.Date(d.Date.Year(), d.Date.Month(), d.Date.Day(), 0, 0, 0, 0, st.Zone(s.d.TZ))
 		totals, err := s.d.Orders.Totals(ctx, st.Code, from, from.AddDate(0, 0, 1))
 		if err != nil {
 			return res, err
@@ -266,7 +267,7 @@ func (s *Service) Show(ctx context.Context, storeCode, date string) ([]Day, erro
 	if err != nil {
 		return nil, fmt.Errorf("show figures: %w", err)
 	}
-	d, ok := ParseDate(date, s.d.TZ)
+	d, ok := ParseDate(date, st.Zone(s.d.TZ))
 	if !ok {
 		return nil, domain.Errorf(domain.EINVALID, "metrics.date.invalid", date)
 	}

@@ -65,8 +65,11 @@ func (f fakeOrders) Totals(_ context.Context, _ string, from, _ time.Time) (orde
 type fakeStores struct{}
 
 func (fakeStores) Find(_ context.Context, code string) (store.Store, error) {
-	if code == "TM01" {
+	switch code {
+	case "TM01":
 		return store.Store{Code: "TM01", Name: "Tmall"}, nil
+	case "LA01":
+		return store.Store{Code: "LA01", Name: "Shopify US", TimeZone: "America/Los_Angeles"}, nil
 	}
 	return store.Store{}, domain.Errorf(domain.ENOTFOUND, "store.not_found", code)
 }
@@ -159,5 +162,31 @@ func TestRecordDerivesFromOrdersOfTheStoreDay(t *testing.T) {
 	}
 	if src := repo.days[key("TM01", SourceSearch, d.Date)]; src.Origins != nil || src.PaidOrders != 0 {
 		t.Fatalf("search = %+v", src)
+	}
+}
+
+// A store in its own zone has its days there: "the future" starts at its midnight, and the
+// orders of a day are counted between its midnights.
+func TestAStoresDaysAreInItsZone(t *testing.T) {
+	ctx := context.Background()
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	// now is 08:30 on the 29th in Shanghai, 16:30 on the 28th in Los Angeles.
+	s, repo, _ := newService(fakeOrders{
+		time.Date(2026, 11, 28, 0, 0, 0, 0, la).Format(time.RFC3339): {Orders: 3, PaidOrders: 3, PayingBuyers: 2, PaidAmount: 9000}})
+	actor := domain.Actor{UserID: "api:LA01"}
+	res, err := s.Record(ctx, actor, "LA01", []Input{{Date: "2026-11-29", Visitors: "10"}, {Date: "2026-11-28", Visitors: "10"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if outcomes(res) != "[2026-11-29/overall:rejected 2026-11-28/overall:created]" || res[0].Problems[0].Key != "metrics.date.future" {
+		t.Fatalf("Los Angeles store = %s %+v", outcomes(res), res[0].Problems)
+	}
+	d := repo.days[key("LA01", SourceOverall, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))]
+	if d.PaidOrders != 3 || d.PaidAmount != 9000 || d.Origins[FieldPaidOrders] != OriginOrders {
+		t.Errorf("the 28th's orders counted between Los Angeles midnights: %+v", d)
+	}
+	// The same date is today, not the future, for a store in the company zone (Shanghai).
+	if res, _ := s.Record(ctx, domain.Actor{UserID: "api:TM01"}, "TM01", []Input{{Date: "2026-11-29", Visitors: "10"}}); outcomes(res) != "[2026-11-29/overall:created]" {
+		t.Errorf("Shanghai store = %s", outcomes(res))
 	}
 }

@@ -12,7 +12,10 @@ import (
 )
 
 // Build builds a channel's digest of date (a metrics date: midnight UTC of the day) for
-// every store whose team channel it is, with what is waiting now.
+// every store whose team channel it is, with what is waiting now. A store whose own zone
+// has not finished date yet (a store in Los Angeles in a channel that reads Shanghai
+// time) shows its last finished day instead, named as such: a partial day would read as a
+// collapse.
 func (s *Service) Build(ctx context.Context, settings ChannelSettings, date time.Time) (Digest, error) {
 	all, err := s.d.Stores.List(ctx)
 	if err != nil {
@@ -31,9 +34,16 @@ func (s *Service) Build(ctx context.Context, settings ChannelSettings, date time
 	}
 	d := Digest{Channel: settings.Channel, Date: dateKey(date), Threshold: settings.Threshold, Approvals: approvals}
 	for _, st := range stores {
-		sd, err := s.storeDigest(ctx, st, date, settings.Threshold)
+		day := date
+		if last := LastDay(st.Zone(s.d.TZ), s.d.Clock.Now()); last.Before(day) {
+			day = last
+		}
+		sd, err := s.storeDigest(ctx, st, day, settings.Threshold)
 		if err != nil {
 			return Digest{}, fmt.Errorf("digest of %s: %w", settings.Channel, err)
+		}
+		if !day.Equal(date) {
+			sd.Date = dateKey(day)
 		}
 		sd.Waiting = w[st.Code]
 		d.Stores = append(d.Stores, sd)

@@ -65,6 +65,9 @@ type StoreDigest struct {
 	Name string `json:"name"`
 	// Basis is the conversion formula used (the footnote says which).
 	Basis metrics.Basis `json:"basis"`
+	// Date is the day the store's figures are of when it is not the digest's (its zone
+	// has not finished the digest's day yet); "" otherwise.
+	Date string `json:"date,omitempty"`
 	// NoData: the store has no figures for the date; Figures and Top are then empty.
 	NoData  bool     `json:"no_data,omitempty"`
 	Figures []Figure `json:"figures,omitempty"`

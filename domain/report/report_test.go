@@ -66,12 +66,15 @@ func (a approvals) PendingApprovals(context.Context) (int, error) { return int(a
 
 var date = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
 
+// morning is when date's digest is built: 09:00 the day after.
+var morning = date.AddDate(0, 0, 1).Add(9 * time.Hour)
+
 func day(st string, offset int, c metrics.Counts, skus ...metrics.SKUDay) metrics.Day {
 	return metrics.Day{StoreCode: st, Date: date.AddDate(0, 0, -offset), Source: metrics.SourceOverall, Counts: c, SKUs: skus}
 }
 
 func newTestService(m *fakeMetrics, stores ...store.Store) *Service {
-	return NewService(Deps{Metrics: m, Stores: fakeStores(stores), TZ: time.UTC, Clock: domain.NewManualClock(date),
+	return NewService(Deps{Metrics: m, Stores: fakeStores(stores), TZ: time.UTC, Clock: domain.NewManualClock(morning),
 		Held: counts{"TM01": 2}, Complaints: counts{"TM01": 1, "JD01": 3}, Approvals: approvals(4)})
 }
 

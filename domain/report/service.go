@@ -54,7 +54,7 @@ type Deps struct {
 	Audit    *audit.Log
 	Outbox   *outbox.Outbox
 	Clock    domain.Clock
-	// TZ is the stores' zone: "yesterday" and the digest's time of day are read in it.
+	// TZ is the company zone, for stores and channels without one of their own.
 	TZ *time.Location
 
 	Approvals  PendingApprovals
@@ -70,7 +70,7 @@ type Service struct{ d Deps }
 // NewService builds a Service.
 func NewService(d Deps) *Service { return &Service{d: d} }
 
-// TZ is the zone digests are scheduled in.
+// TZ is the company zone: digests of channels whose stores name none are scheduled in it.
 func (s *Service) TZ() *time.Location { return s.d.TZ }
 
 // Settings returns every team channel (a channel that is some store's team channel) with
@@ -104,9 +104,21 @@ func (s *Service) Settings(ctx context.Context) ([]ChannelSettings, error) {
 			*p = c
 		}
 	}
+	zones := map[string]map[string]bool{}
 	for _, st := range stores {
 		if p := byChannel[st.TeamChannel]; p != nil {
 			p.Stores = append(p.Stores, st.Code)
+			if zones[st.TeamChannel] == nil {
+				zones[st.TeamChannel] = map[string]bool{}
+			}
+			zones[st.TeamChannel][st.TimeZone] = true
+		}
+	}
+	for i := range out {
+		if z := zones[out[i].Channel]; len(z) == 1 {
+			for name := range z {
+				out[i].StoreZone = name
+			}
 		}
 	}
 	return out, nil
@@ -119,6 +131,16 @@ func (s *Service) SetTime(ctx context.Context, actor domain.Actor, channel, at s
 		return ChannelSettings{}, err
 	}
 	return s.change(ctx, actor, channel, "digest.time", func(c *ChannelSettings) { c.At = minutes })
+}
+
+// SetZone sets the zone a channel's digest time is read in (an IANA name), or with
+// store.CompanyZone lets it follow its stores again. Admin or supervisor.
+func (s *Service) SetZone(ctx context.Context, actor domain.Actor, channel, name string) (ChannelSettings, error) {
+	zone, err := store.ParseZone(name)
+	if err != nil {
+		return ChannelSettings{}, err
+	}
+	return s.change(ctx, actor, channel, "digest.zone", func(c *ChannelSettings) { c.TimeZone = zone })
 }
 
 // SetThreshold sets the change, in percent, at which a channel's digest flags a figure.
@@ -160,7 +182,7 @@ func (s *Service) change(ctx context.Context, actor domain.Actor, channel, actio
 }
 
 func auditView(c ChannelSettings) map[string]any {
-	return map[string]any{"time": c.Clock(), "threshold": c.Threshold}
+	return map[string]any{"time": c.Clock(), "threshold": c.Threshold, "time_zone": c.TimeZone}
 }
 
 // Queue queues a built digest to its channel under ref, with its chart as a reply in the

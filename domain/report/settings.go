@@ -9,6 +9,7 @@ import (
 
 	"storeops/domain"
 	"storeops/domain/metrics"
+	"storeops/domain/store"
 )
 
 // Defaults of a channel that has no settings of its own.
@@ -28,8 +29,13 @@ type ChannelSettings struct {
 	At int
 	// Threshold is the |change| in percent at or above which a figure is flagged.
 	Threshold float64
-	// Stores are the stores whose team channel it is (filled by Service.Settings, not stored).
+	// TimeZone is the channel's own zone (IANA name) for At; "" follows its stores.
+	TimeZone string
+	// Stores are the stores whose team channel it is, and StoreZone the zone they all keep
+	// their days in ("" when they differ or keep the company's); filled by Service.Settings,
+	// not stored.
 	Stores    []string
+	StoreZone string
 	UpdatedBy string
 	UpdatedAt time.Time
 }
@@ -37,6 +43,21 @@ type ChannelSettings struct {
 // Defaults are the settings of a channel nobody configured.
 func Defaults(channel string) ChannelSettings {
 	return ChannelSettings{Channel: channel, At: DefaultAt, Threshold: DefaultThreshold}
+}
+
+// ZoneName is the zone At is read in: the channel's own, else the one its stores share,
+// else the company's ("" here).
+func (s ChannelSettings) ZoneName() string {
+	if s.TimeZone != "" {
+		return s.TimeZone
+	}
+	return s.StoreZone
+}
+
+// Location is the zone At is read in, company when neither the channel nor its stores name
+// one (or the name no longer loads).
+func (s ChannelSettings) Location(company *time.Location) *time.Location {
+	return store.Store{TimeZone: s.ZoneName()}.Zone(company)
 }
 
 // Clock shows At as "09:00".
@@ -65,16 +86,24 @@ type SettingsRepository interface {
 }
 
 // Due says whether the channel's digest should go out at now, and for which date: the day
-// before now's date in tz, once now has reached the channel's time of day in tz. It stays
+// before now's date in the channel's zone (Location, company when it has none), once now
+// has reached the channel's time of day there. It stays
 // due for the rest of that day (a replica that was down at 09:00 still posts at 09:05 or
 // 11:40); the caller's sent-record makes it once. The date is kept as metrics.Day keeps it.
-func Due(s ChannelSettings, tz *time.Location, now time.Time) (date time.Time, due bool) {
+func Due(s ChannelSettings, company *time.Location, now time.Time) (date time.Time, due bool) {
+	tz := s.Location(company)
 	local := now.In(tz)
 	y, m, d := local.Date()
 	// time.Date normalises a wall time that a DST jump skips (Go moves 02:30 to 01:30 in
 	// the old offset), so a 02:30 digest on the night clocks go forward is sent then, not
 	// never.
 	sendAt := time.Date(y, m, d, s.At/60, s.At%60, 0, 0, tz)
-	date = metrics.DateOf(time.Date(y, m, d-1, 12, 0, 0, 0, time.UTC), time.UTC)
-	return date, !local.Before(sendAt)
+	return LastDay(tz, now), !local.Before(sendAt)
+}
+
+// LastDay is the last day that has ended in zone at now (yesterday there), as metrics.Day
+// keeps dates.
+func LastDay(zone *time.Location, now time.Time) time.Time {
+	y, m, d := now.In(zone).Date()
+	return metrics.DateOf(time.Date(y, m, d-1, 12, 0, 0, 0, time.UTC), time.UTC)
 }

@@ -43,8 +43,12 @@ type Store struct {
 	// ConversionSessions (sessions that paid / sessions, Shopify's). The KPIs and the digest
 	// read it; "" is read as ConversionBuyers.
 	ConversionBasis string
-	CreatedBy       string
-	CreatedAt       time.Time
+	// TimeZone is the IANA name of the zone the store keeps its days in (its platform's
+	// back office): "yesterday" of its figures, the dates it imports and the hour of its
+	// morning digest. "" is the company zone (STOREOPS_TZ).
+	TimeZone  string
+	CreatedBy string
+	CreatedAt time.Time
 }
 
 // DefaultShipWithinHours is the shipping promise of a store that has not set its own.

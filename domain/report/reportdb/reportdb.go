@@ -30,6 +30,7 @@ type settingsRow struct {
 	// ThresholdBP is the flag threshold in hundredths of a percent (basis points), so that
 	// the setting compares exactly on both databases.
 	ThresholdBP int64 `gorm:"column:threshold_bp"`
+	TimeZone    string
 	UpdatedBy   string
 	UpdatedAt   *time.Time `gorm:"autoUpdateTime:false"`
 }
@@ -51,6 +52,25 @@ func Migrations() []*gormigrate.Migration {
 			return gormdb.CreateTable(tx, "digest_settings", &digestSetting{})
 		},
 		Rollback: func(tx *gorm.DB) error { return gormdb.DropTable(tx, "digest_settings") },
+	}, {
+		// A channel's own zone for its digest time; "" follows its stores.
+		ID: "2026113052_digest_time_zone",
+		Migrate: func(tx *gorm.DB) error {
+			type digestSetting struct {
+				TimeZone string `gorm:"size:64;not null;default:''"`
+			}
+			m := tx.Table("digest_settings").Migrator()
+			if m.HasColumn(&digestSetting{}, "TimeZone") {
+				return nil
+			}
+			return m.AddColumn(&digestSetting{}, "TimeZone")
+		},
+		Rollback: func(tx *gorm.DB) error {
+			type digestSetting struct {
+				TimeZone string
+			}
+			return tx.Table("digest_settings").Migrator().DropColumn(&digestSetting{}, "TimeZone")
+		},
 	}}
 }
 
@@ -63,7 +83,7 @@ func (r *Settings) List(ctx context.Context) ([]report.ChannelSettings, error) {
 	out := make([]report.ChannelSettings, len(rows))
 	for i, row := range rows {
 		out[i] = report.ChannelSettings{Channel: row.Channel, At: row.AtMinute, Threshold: float64(row.ThresholdBP) / 100,
-			UpdatedBy: row.UpdatedBy, UpdatedAt: gormdb.TimeOf(row.UpdatedAt)}
+			TimeZone: row.TimeZone, UpdatedBy: row.UpdatedBy, UpdatedAt: gormdb.TimeOf(row.UpdatedAt)}
 	}
 	return out, nil
 }
@@ -71,7 +91,7 @@ func (r *Settings) List(ctx context.Context) ([]report.ChannelSettings, error) {
 // Save inserts or replaces the channel's settings.
 func (r *Settings) Save(ctx context.Context, s report.ChannelSettings) error {
 	row := settingsRow{Channel: s.Channel, AtMinute: s.At, ThresholdBP: int64(s.Threshold*100 + 0.5),
-		UpdatedBy: s.UpdatedBy, UpdatedAt: gormdb.NullTime(s.UpdatedAt)}
+		TimeZone: s.TimeZone, UpdatedBy: s.UpdatedBy, UpdatedAt: gormdb.NullTime(s.UpdatedAt)}
 	if err := gormdb.Conn(ctx, r.db).Clauses(clause.OnConflict{UpdateAll: true}).Create(&row).Error; err != nil {
 		return gormdb.Err(err, "save digest settings of "+s.Channel)
 	}

@@ -20,7 +20,7 @@ func TestSaveReplacesAndLists(t *testing.T) {
 	for _, s := range []report.ChannelSettings{
 		{Channel: "C2", At: 540, Threshold: 20, UpdatedBy: "U1", UpdatedAt: at},
 		{Channel: "C1", At: 450, Threshold: 12.5, UpdatedBy: "U1", UpdatedAt: at},
-		{Channel: "C2", At: 600, Threshold: 33.33, UpdatedBy: "U2", UpdatedAt: at.Add(time.Hour)},
+		{Channel: "C2", At: 600, Threshold: 33.33, TimeZone: "America/Los_Angeles", UpdatedBy: "U2", UpdatedAt: at.Add(time.Hour)},
 	} {
 		if err := r.Save(ctx, s); err != nil {
 			t.Fatal(err)
@@ -31,7 +31,7 @@ func TestSaveReplacesAndLists(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(got) != 2 || got[0].Channel != "C1" || got[0].At != 450 || got[0].Threshold != 12.5 || !got[0].UpdatedAt.Equal(at) ||
-		got[1].At != 600 || got[1].Threshold != 33.33 || got[1].UpdatedBy != "U2" {
+		got[1].At != 600 || got[1].Threshold != 33.33 || got[1].UpdatedBy != "U2" || got[1].TimeZone != "America/Los_Angeles" || got[0].TimeZone != "" {
 		t.Errorf("list %+v", got)
 	}
 }

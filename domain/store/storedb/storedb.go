@@ -34,6 +34,7 @@ type storeRow struct {
 	ShipWithinHours        int
 	RefundThreshold        int64
 	ConversionBasis        string
+	TimeZone               string
 	CreatedBy              string
 	CreatedAt              *time.Time `gorm:"autoCreateTime:false"`
 }
@@ -43,13 +44,13 @@ func (storeRow) TableName() string { return "stores" }
 func toRow(s store.Store) storeRow {
 	return storeRow{Code: s.Code, Platform: s.Platform, Name: s.Name, TeamChannel: s.TeamChannel, WarehouseChannel: s.WarehouseChannel,
 		WarehouseWebhookURL: s.WarehouseWebhookURL, WarehouseWebhookSecret: s.WarehouseWebhookSecret, ShipWithinHours: s.ShipWithinHours,
-		RefundThreshold: int64(s.RefundThreshold), ConversionBasis: s.Basis(), CreatedBy: s.CreatedBy, CreatedAt: gormdb.NullTime(s.CreatedAt)}
+		RefundThreshold: int64(s.RefundThreshold), ConversionBasis: s.Basis(), TimeZone: s.TimeZone, CreatedBy: s.CreatedBy, CreatedAt: gormdb.NullTime(s.CreatedAt)}
 }
 
 func fromRow(r storeRow) store.Store {
 	return store.Store{Code: r.Code, Platform: r.Platform, Name: r.Name, TeamChannel: r.TeamChannel, WarehouseChannel: r.WarehouseChannel,
 		WarehouseWebhookURL: r.WarehouseWebhookURL, WarehouseWebhookSecret: r.WarehouseWebhookSecret, ShipWithinHours: r.ShipWithinHours,
-		RefundThreshold: domain.Money(r.RefundThreshold), ConversionBasis: store.Store{ConversionBasis: r.ConversionBasis}.Basis(), CreatedBy: r.CreatedBy, CreatedAt: gormdb.TimeOf(r.CreatedAt)}
+		RefundThreshold: domain.Money(r.RefundThreshold), ConversionBasis: store.Store{ConversionBasis: r.ConversionBasis}.Basis(), TimeZone: r.TimeZone, CreatedBy: r.CreatedBy, CreatedAt: gormdb.TimeOf(r.CreatedAt)}
 }
 
 // Migrations creates the stores table.
@@ -169,6 +170,25 @@ func Migrations() []*gormigrate.Migration {
 				ConversionBasis string
 			}
 			return tx.Table("stores").Migrator().DropColumn(&store{}, "ConversionBasis")
+		},
+	}, {
+		// The zone the store keeps its days in; existing stores keep the company's ("").
+		ID: "2026113051_store_time_zone",
+		Migrate: func(tx *gorm.DB) error {
+			type store struct {
+				TimeZone string `gorm:"size:64;not null;default:''"`
+			}
+			m := tx.Table("stores").Migrator()
+			if m.HasColumn(&store{}, "TimeZone") {
+				return nil
+			}
+			return m.AddColumn(&store{}, "TimeZone")
+		},
+		Rollback: func(tx *gorm.DB) error {
+			type store struct {
+				TimeZone string
+			}
+			return tx.Table("stores").Migrator().DropColumn(&store{}, "TimeZone")
 		},
 	}}
 }

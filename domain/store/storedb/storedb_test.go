@@ -137,7 +137,10 @@ func TestConversionBasisRoundTrip(t *testing.T) {
 	if err != nil || got.ConversionBasis != store.ConversionBuyers {
 		t.Fatalf("Update = %+v, %v", got, err)
 	}
-	if got, _ := repo.Find(ctx, "SH01"); got.ConversionBasis != store.ConversionBuyers {
+	if got, err := repo.Update(ctx, "SH01", func(st *store.Store) error { st.TimeZone = "America/Los_Angeles"; return nil }); err != nil || got.TimeZone != "America/Los_Angeles" {
+		t.Errorf("time zone after update: %q, %v", got.TimeZone, err)
+	}
+	if got, _ := repo.Find(ctx, "SH01"); got.ConversionBasis != store.ConversionBuyers || got.TimeZone != "America/Los_Angeles" {
 		t.Fatalf("Find = %q", got.ConversionBasis)
 	}
 }
