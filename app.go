@@ -237,7 +237,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	waiting := digestWaiting{db: a.db, clock: a.clock, remindAfter: cfg.AftersaleRemindAfter}
 	a.reports = report.NewService(report.Deps{Metrics: metricsdb.New(a.db), Stores: a.stores, Settings: reportdb.New(a.db), Tx: tx,
 		Audit: auditLog, Outbox: out, Clock: a.clock, TZ: cfg.TZ,
-		Approvals: waiting, Held: waiting, Stale: waiting, Inquiries: waiting, Complaints: waiting})
+		Approvals: waiting, Held: waiting, Stale: waiting, Inquiries: waiting, Complaints: waiting, Buyers: orderBuyers{a.db}})
 
 	a.bot = bot.New(bot.Config{SigningSecret: cfg.SigningSecret, DefaultLocale: cfg.Locale, TZ: cfg.TZ, SyncBudget: opts.SyncBudget},
 		bot.Deps{API: a.api, State: a.state, Actors: a.access, Catalog: catalog, Log: a.log, Metrics: metrics,

@@ -67,3 +67,15 @@ func (w digestWaiting) OverdueComplaints(ctx context.Context) (map[string]int, e
 	}
 	return m, nil
 }
+
+// orderBuyers gives the period reports their repeat purchase rate from the orders
+// (report.RepeatBuyers).
+type orderBuyers struct{ db *gorm.DB }
+
+func (b orderBuyers) RepeatBuyers(ctx context.Context, store string, from, to time.Time) (buyers, repeat int64, err error) {
+	c, err := orderdb.New(b.db).Buyers(ctx, store, from, to)
+	if err != nil {
+		return 0, 0, fmt.Errorf("repeat buyers: %w", err)
+	}
+	return c.Buyers, c.Repeat, nil
+}

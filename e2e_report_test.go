@@ -120,3 +120,27 @@ func TestWeeklyReportPostsOncePerChannel(t *testing.T) {
 		t.Fatalf("%d monthly reports", len(months))
 	}
 }
+
+// The repeat purchase rate comes from StoreOps' own orders: the platforms' daily figures
+// cannot tell one buyer's orders apart.
+func TestReportShowsTheRepeatPurchaseRateFromOrders(t *testing.T) {
+	h := digestHarness(t)
+	if say := h.say(alice, "report weekly TM01 2026-W48"); strings.Contains(say, "Repeat purchase rate") {
+		t.Errorf("a repeat rate without any orders:\n%s", say)
+	}
+	token := h.rotateToken("TM01")
+	var orders []map[string]any
+	for n := 1; n <= 4; n++ {
+		o := cleanOrder(n)
+		o["paid_at"] = "2026-11-25T10:00:00+08:00"
+		if n == 4 { // buyer 1 again: one repeat buyer of three
+			o["buyer"] = cleanOrder(1)["buyer"]
+		}
+		orders = append(orders, o)
+	}
+	h.postOrders(token, orders...)
+	say := h.say(alice, "report weekly TM01 2026-W48")
+	if !strings.Contains(say, "*Repeat purchase rate*\\n33.33%") {
+		t.Errorf("weekly report lacks the repeat purchase rate of 1 buyer in 3:\n%s", say)
+	}
+}

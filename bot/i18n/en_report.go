@@ -35,8 +35,9 @@ func englishReport() map[string]string {
 		"report.fig.per_buyer":           "Per buyer (客单价)",
 		"report.fig.revenue_per_visitor": "Revenue per visitor",
 		"report.fig.refund_rate":         "Refund rate (orders)",
+		"report.fig.repeat_rate":         "Repeat purchase rate",
 		"report.fig.refund_rate_amount":  "Refund rate (amount)",
-		"report.formula.others":          "AOV = paid amount ÷ paid orders; per buyer = paid amount ÷ paying buyers; revenue per visitor = paid amount ÷ unique visitors; refund rates = refunded orders ÷ paid orders and refunded amount ÷ paid amount, within the period. Daily figures are summed over the period.",
+		"report.formula.others":          "AOV = paid amount ÷ paid orders; per buyer = paid amount ÷ paying buyers; revenue per visitor = paid amount ÷ unique visitors; refund rates = refunded orders ÷ paid orders and refunded amount ÷ paid amount, within the period; repeat purchase rate = buyers with two paid orders or more in the period ÷ paying buyers in the period, from StoreOps' own orders (shown when it has them). Daily figures are summed over the period.",
 		"report.formula.changes":         "Changes are against %[1]s (the period before) and %[2]s (the same period last year), when those have figures.",
 		"report.chart.comment":           "%[1]s, %[2]s: paid amount per day (bars, top) and visitors per day (line, bottom); a gap is a day without figures.",
 		"report.chart.alt":               "Paid amount and visitors per day of %s",
@@ -82,6 +83,7 @@ func englishReport() map[string]string {
 		"report.xlsx.formula.per_buyer":           "paid amount ÷ paying buyers",
 		"report.xlsx.formula.revenue_per_visitor": "paid amount ÷ unique visitors",
 		"report.xlsx.formula.refund_rate":         "refunded orders ÷ paid orders",
+		"report.xlsx.formula.repeat_rate":         "buyers with ≥ 2 paid orders ÷ paying buyers (StoreOps' orders of the period)",
 		"report.xlsx.formula.refund_rate_amount":  "refunded amount ÷ paid amount",
 	}
 }

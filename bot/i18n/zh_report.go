@@ -35,8 +35,9 @@ func chineseReport() map[string]string {
 		"report.fig.per_buyer":           "客单价",
 		"report.fig.revenue_per_visitor": "访客价值",
 		"report.fig.refund_rate":         "退款率（订单）",
+		"report.fig.repeat_rate":         "复购率",
 		"report.fig.refund_rate_amount":  "退款率（金额）",
-		"report.formula.others":          "平均订单金额 = 支付金额 ÷ 支付订单数；客单价 = 支付金额 ÷ 支付买家数；访客价值 = 支付金额 ÷ 访客数；退款率 = 退款订单数 ÷ 支付订单数 及 退款金额 ÷ 支付金额，均在本期内计算。每日数据按周期加总。",
+		"report.formula.others":          "平均订单金额 = 支付金额 ÷ 支付订单数；客单价 = 支付金额 ÷ 支付买家数；访客价值 = 支付金额 ÷ 访客数；退款率 = 退款订单数 ÷ 支付订单数 及 退款金额 ÷ 支付金额，均在本期内计算；复购率 = 本期支付订单 ≥ 2 笔的买家数 ÷ 本期支付买家数，按 StoreOps 自有订单计算（有订单时显示）。每日数据按周期加总。",
 		"report.formula.changes":         "变化对比 %[1]s（上期）和 %[2]s（去年同期），仅在其有数据时显示。",
 		"report.chart.comment":           "%[1]s，%[2]s：每日支付金额（上方柱状）和每日访客数（下方折线）；空缺表示当天没有数据。",
 		"report.chart.alt":               "%s 每日支付金额和访客数",
@@ -82,6 +83,7 @@ func chineseReport() map[string]string {
 		"report.xlsx.formula.per_buyer":           "支付金额 ÷ 支付买家数",
 		"report.xlsx.formula.revenue_per_visitor": "支付金额 ÷ 访客数",
 		"report.xlsx.formula.refund_rate":         "退款订单数 ÷ 支付订单数",
+		"report.xlsx.formula.repeat_rate":         "支付订单 ≥ 2 笔的买家数 ÷ 支付买家数（本期 StoreOps 订单）",
 		"report.xlsx.formula.refund_rate_amount":  "退款金额 ÷ 支付金额",
 	}
 }

@@ -27,6 +27,7 @@ func reportStoreFixture(code string, i int) report.StorePeriod {
 			{Name: report.FigRevenuePerVisitor, Kind: report.KindMoney, Value: k(400), VsPrev: k(28)},
 			{Name: report.FigRefundRate, Kind: report.KindRate, Value: k(0.025), VsPrev: k(-37.5)},
 			{Name: report.FigRefundRateAmount, Kind: report.KindRate, Value: metrics.NoKPI(), VsPrev: metrics.NoKPI()},
+			{Name: report.FigRepeatRate, Kind: report.KindRate, Value: metrics.KPIOf(0.1234), VsPrev: metrics.KPIOf(-3.5)},
 		}}
 	for j := range report.TopN {
 		s.Top = append(s.Top, report.TopSKU{SKU: fmt.Sprintf("SKU-%d", j+1), Units: int64(90 - j), PaidAmount: domain.Money(900000 - 1000*j)})
@@ -95,7 +96,7 @@ func TestReportShowsWhatMatters(t *testing.T) {
 	all := joined(msg(text, blocks))
 	for _, want := range []string{"Weekly report · 2026-W48 (2026-11-23 – 2026-11-29)", "70,000", "▲25.0% vs period before",
 		"— vs last year", "▼12.5% vs last year", "28,000.00", "3.00%", "Per buyer (客单价)", "133.33", "Refund rate (amount)",
-		"1. SKU-1 — 90 units, 9000.00", "No figures for 2025-W48, so no change against last year.", "Figures for 4 of 7 days only.",
+		"1. SKU-1 — 90 units, 9000.00", "*Repeat purchase rate*\n12.34%\n▼3.5% vs period before", "No figures for 2025-W48, so no change against last year.", "Figures for 4 of 7 days only.",
 		"against 2026-W47 (the period before) and 2025-W48", "paid orders stand in for sessions", "Conversion = paying buyers"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("report lacks %q:\n%s", want, all)

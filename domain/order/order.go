@@ -232,6 +232,13 @@ type Repository interface {
 	Totals(ctx context.Context, store string, from, to time.Time) (Totals, error)
 }
 
+// BuyerCounts are a store's paying buyers of a period and those among them who paid for two
+// orders or more in it (SPEC §5, repeat purchase rate), buyers told apart as in Totals.
+type BuyerCounts struct {
+	Buyers int64
+	Repeat int64
+}
+
 // Totals are what a store's orders of a period add up to: the orders paid within
 // from ≤ t < to (received within it, for an order without a payment time), cancelled orders
 // left out. Paid means the money arrived (paid, refund requested or refunded); a buyer is a

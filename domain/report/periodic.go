@@ -21,6 +21,7 @@ const (
 	FigPerBuyer          = "per_buyer"
 	FigRefundRateAmount  = "refund_rate_amount"
 	FigRevenuePerVisitor = "revenue_per_visitor"
+	FigRepeatRate        = "repeat_rate"
 )
 
 // PeriodReport is the figures of a period for one store or for the stores of a team
@@ -199,6 +200,13 @@ func (s *Service) storePeriod(ctx context.Context, st store.Store, p, prev, year
 		}
 		sp.Figures = append(sp.Figures, pf)
 	}
+	repeat, ok, err := s.repeatFigure(ctx, st, p, prev, year, prevN > 0, yearN > 0)
+	if err != nil {
+		return StorePeriod{}, err
+	}
+	if ok {
+		sp.Figures = append(sp.Figures, repeat)
+	}
 	top, err := s.d.Metrics.TopSKUs(ctx, st.Code, p.Start, p.End, TopN)
 	if err != nil {
 		return StorePeriod{}, fmt.Errorf("top SKUs of %s: %w", st.Code, err)
@@ -207,6 +215,46 @@ func (s *Service) storePeriod(ctx context.Context, st store.Store, p, prev, year
 		sp.Top = append(sp.Top, TopSKU{SKU: t.SKU, Units: t.Units, PaidAmount: t.PaidAmount})
 	}
 	return sp, nil
+}
+
+// repeatFigure is the period's repeat purchase rate from StoreOps' orders, compared like the
+// other figures; ok is false when StoreOps has none of the store's paid orders in the
+// period (a store known only by its platform's figures), rather than a rate of "—" every
+// period.
+func (s *Service) repeatFigure(ctx context.Context, st store.Store, p, prev, year Period, withPrev, withYear bool) (PeriodFigure, bool, error) {
+	if s.d.Buyers == nil {
+		return PeriodFigure{}, false, nil
+	}
+	zone := st.Zone(s.d.TZ)
+	rate := func(q Period) (metrics.KPI, error) {
+		from := time.Date(q.Start.Year(), q.Start.Month(), q.Start.Day(), 0, 0, 0, 0, zone)
+		to := time.Date(q.End.Year(), q.End.Month(), q.End.Day()+1, 0, 0, 0, 0, zone)
+		buyers, repeat, err := s.d.Buyers.RepeatBuyers(ctx, st.Code, from, to)
+		if err != nil {
+			return metrics.KPI{}, fmt.Errorf("repeat buyers of %s in %s: %w", st.Code, q.Key(), err)
+		}
+		return metrics.RepeatRate(repeat, buyers), nil
+	}
+	cur, err := rate(p)
+	if err != nil || !cur.OK {
+		return PeriodFigure{}, false, err
+	}
+	f := PeriodFigure{Name: FigRepeatRate, Kind: KindRate, Value: cur}
+	for _, c := range []struct {
+		with bool
+		q    Period
+		dst  *metrics.KPI
+	}{{withPrev, prev, &f.VsPrev}, {withYear, year, &f.VsYear}} {
+		if !c.with {
+			continue
+		}
+		v, err := rate(c.q)
+		if err != nil {
+			return PeriodFigure{}, false, err
+		}
+		*c.dst = metrics.ChangePct(cur, v).Round(1)
+	}
+	return f, true, nil
 }
 
 // sumIn adds up the days of p and counts them.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"storeops/domain"
 	"storeops/domain/metrics"
@@ -166,5 +167,53 @@ func TestReportAsksForAStoreAndARole(t *testing.T) {
 		case tt.wantCode == "" && (len(r.Stores) != 1 || r.Stores[0].Code != "TM01" || !r.Stores[0].NoData):
 			t.Errorf("%q in %s: %+v", tt.code, tt.channel, r)
 		}
+	}
+}
+
+// fakeBuyers answers RepeatBuyers by the period's first instant in its zone (RFC 3339),
+// and records the bounds asked.
+type fakeBuyers struct {
+	counts map[string][2]int64
+	asked  []string
+}
+
+func (f *fakeBuyers) RepeatBuyers(_ context.Context, _ string, from, to time.Time) (int64, int64, error) {
+	f.asked = append(f.asked, from.Format(time.RFC3339)+"/"+to.Format(time.RFC3339))
+	c := f.counts[from.Format(time.RFC3339)]
+	return c[0], c[1], nil
+}
+
+func TestPeriodReportRepeatPurchaseRate(t *testing.T) {
+	cur := metrics.Counts{Visitors: 1000, PayingBuyers: 30, PaidOrders: 40, PaidAmount: 400000}
+	week := WeekPeriod(d("2026-11-29"))
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	buyers := &fakeBuyers{counts: map[string][2]int64{
+		time.Date(2026, 11, 23, 0, 0, 0, 0, la).Format(time.RFC3339): {200, 30}, // 15 %
+		time.Date(2026, 11, 16, 0, 0, 0, 0, la).Format(time.RFC3339): {100, 10}, // 10 %
+	}}
+	m := &fakeMetrics{days: append(weekDays("LA01", "2026-11-23", 7, cur), weekDays("LA01", "2026-11-16", 7, cur)...)}
+	svc := newTestService(m, store.Store{Code: "LA01", TeamChannel: "C1", TimeZone: "America/Los_Angeles"})
+	svc.d.Buyers = buyers
+	r, err := svc.ChannelReport(context.Background(), "C1", week)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := periodFig(r.Stores[0], FigRepeatRate)
+	if f.Value.Round(6) != metrics.KPIOf(0.15) || f.VsPrev != metrics.KPIOf(50) || f.VsYear.OK || f.Kind != KindRate {
+		t.Errorf("repeat rate %+v", f)
+	}
+	// The week is the store's: Monday 00:00 to the next Monday 00:00 in Los Angeles; last
+	// year has no figures, so it is not asked.
+	if len(buyers.asked) != 2 || buyers.asked[0] != "2026-11-23T00:00:00-08:00/2026-11-30T00:00:00-08:00" {
+		t.Errorf("periods asked: %v", buyers.asked)
+	}
+	// Without any of the store's orders in StoreOps the figure is left out, not shown as "—".
+	buyers.counts, buyers.asked = nil, nil
+	r, err = svc.ChannelReport(context.Background(), "C1", week)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := periodFig(r.Stores[0], FigRepeatRate); f.Name != "" || len(r.Stores[0].Figures) != len(PeriodFigures(metrics.BasisBuyers)) {
+		t.Errorf("repeat rate without orders: %+v", r.Stores[0].Figures)
 	}
 }

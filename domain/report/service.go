@@ -43,6 +43,12 @@ type (
 	OverdueComplaints interface {
 		OverdueComplaints(ctx context.Context) (map[string]int, error)
 	}
+	// RepeatBuyers counts a store's paying buyers of from ≤ t < to and those among them
+	// with two paid orders or more, from StoreOps' own orders: the platforms' daily figures
+	// cannot tell one buyer's orders apart.
+	RepeatBuyers interface {
+		RepeatBuyers(ctx context.Context, store string, from, to time.Time) (buyers, repeat int64, err error)
+	}
 )
 
 // Deps are what the report service works with.
@@ -62,6 +68,8 @@ type Deps struct {
 	Stale      StaleCases
 	Inquiries  OverdueInquiries
 	Complaints OverdueComplaints
+	// Buyers gives the period reports their repeat purchase rate; nil leaves it out.
+	Buyers RepeatBuyers
 }
 
 // Service builds and queues digests and keeps the channels' digest settings.

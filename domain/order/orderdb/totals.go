@@ -35,3 +35,22 @@ func (r *Repo) Totals(ctx context.Context, store string, from, to time.Time) (or
 	return order.Totals{Orders: row.Orders, PaidOrders: row.PaidOrders, PayingBuyers: row.PayingBuyers,
 		PaidAmount: domain.Money(row.PaidAmount), RefundedOrders: row.RefundedOrders, RefundedAmount: domain.Money(row.RefundedAmount)}, nil
 }
+
+// Buyers counts the store's paying buyers of a period and those with two paid orders or
+// more in it, in one query over the same orders as Totals.
+func (r *Repo) Buyers(ctx context.Context, store string, from, to time.Time) (order.BuyerCounts, error) {
+	var row struct{ Buyers, Repeat int64 }
+	paid := []string{string(order.PaymentPaid), string(order.PaymentRefundRequested), string(order.PaymentRefunded)}
+	f, t := gormdb.UTC(from), gormdb.UTC(to)
+	err := gormdb.Conn(ctx, r.db).Raw(`SELECT COUNT(*) AS buyers, COALESCE(SUM(CASE WHEN n >= 2 THEN 1 ELSE 0 END), 0) AS `+"`repeat`"+`
+		FROM (SELECT COALESCE(NULLIF(buyer_platform_id, ''), NULLIF(phone_key, '')) AS buyer, COUNT(*) AS n
+			FROM orders WHERE store_code = ? AND status <> ? AND payment_status IN ?
+			AND ((paid_at >= ? AND paid_at < ?) OR (paid_at IS NULL AND received_at >= ? AND received_at < ?))
+			GROUP BY buyer) b
+		WHERE buyer IS NOT NULL`,
+		store, string(order.StatusCancelled), paid, f, t, f, t).Scan(&row).Error
+	if err != nil {
+		return order.BuyerCounts{}, gormdb.Err(err, fmt.Sprintf("count buyers of %s", store))
+	}
+	return order.BuyerCounts{Buyers: row.Buyers, Repeat: row.Repeat}, nil
+}
