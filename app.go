@@ -271,10 +271,11 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		{"* * * * *", jobs.Timers{Runner: a.timerRunner, Log: a.log}},
 		{"0 9 * * 1", jobs.FeedbackSummary{Tx: tx, Feedback: a.feedback, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
 		{"*/5 * * * *", jobs.Digest{Tx: tx, Reports: a.reports, Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log}},
-		// Monday 09:30 and the 1st at 10:00; the later hours of the day only catch up
-		// after a downtime (the sent-record makes them no-ops otherwise).
-		{"30 9-23 * * 1", jobs.PeriodReport{Kind: report.KindWeek, Tx: tx, Reports: a.reports, Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log}},
-		{"0 10-23 1 * *", jobs.PeriodReport{Kind: report.KindMonth, Tx: tx, Reports: a.reports, Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log}},
+		// Monday 09:30 and the 1st at 10:00 in each team channel's zone, and the rest of
+		// that day to catch up after a downtime (report.PeriodDue; the sent-record makes
+		// every other run a no-op).
+		{"*/10 * * * *", jobs.PeriodReport{Kind: report.KindWeek, Tx: tx, Reports: a.reports, Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log}},
+		{"*/10 * * * *", jobs.PeriodReport{Kind: report.KindMonth, Tx: tx, Reports: a.reports, Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log}},
 		{"0 10 * * *", jobs.UnshippedReminder{Tx: tx, Orders: a.orders, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
 	} {
 		if err = a.scheduler.Add(j.spec, j.job); err != nil {

@@ -11,11 +11,12 @@ import (
 	"storeops/domain/report"
 )
 
-// PeriodReport posts the last complete week's or month's report to each team channel. The
-// schedule says when (Monday 09:30, the 1st at 10:00, with hourly catch-up runs that day
-// for replicas that were down); the sent-record "report-weekly:<channel>" for the period
-// ("2026-W48"), committed with the queued message, makes it once per channel and period,
-// whatever the replicas, reruns and restarts.
+// PeriodReport posts the last complete week's or month's report to each team channel when
+// report.PeriodDue says so in the channel's zone (Monday 09:30, the 1st at 10:00, and the
+// rest of that day for replicas that were down). It runs every few minutes; the
+// sent-record "report-weekly:<channel>" for the period ("2026-W48"), committed with the
+// queued message, makes it once per channel and period, whatever the replicas, reruns
+// and restarts.
 type PeriodReport struct {
 	Kind    report.PeriodKind
 	Tx      domain.TxRunner
@@ -31,13 +32,16 @@ func (j PeriodReport) Name() string { return "report-" + string(j.Kind) }
 // channel's failure does not hold back the others; the next run retries it.
 func (j PeriodReport) Run(ctx context.Context) error {
 	now := j.Clock.Now()
-	p := report.Last(j.Kind, j.Reports.Today())
 	channels, err := j.Reports.Settings(ctx)
 	if err != nil {
 		return err
 	}
 	var errs []error
 	for _, ch := range channels {
+		p, due := report.PeriodDue(j.Kind, ch, j.Reports.TZ(), now)
+		if !due {
+			continue
+		}
 		job := j.Name() + ":" + ch.Channel
 		err := j.Tx.InTx(ctx, func(ctx context.Context) error {
 			// Mark first, as the digest does: a replica that finds the mark taken skips

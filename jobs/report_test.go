@@ -67,3 +67,42 @@ func TestPeriodReportPostsEachChannelOncePerPeriod(t *testing.T) {
 		t.Fatalf("next week: %q", got)
 	}
 }
+
+// A channel of Los Angeles stores gets last week's report on Monday 09:30 there, not on
+// Monday morning in Shanghai, when its Sunday is still going on.
+func TestPeriodReportWaitsForTheChannelsMonday(t *testing.T) {
+	shanghai, _ := time.LoadLocation("Asia/Shanghai")
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	clock := domain.NewManualClock(time.Date(2026, 11, 30, 9, 30, 0, 0, shanghai))
+	ob := &memOutbox{}
+	reports := report.NewService(report.Deps{Metrics: emptyMetrics{}, Settings: noSettings{}, Tx: direct{}, Clock: clock, TZ: shanghai,
+		Outbox: outbox.New(ob, clock), Audit: audit.NewLog(nil, clock),
+		Stores: storeList{{Code: "TM01", TeamChannel: "C1"}, {Code: "LA01", TeamChannel: "C2", TimeZone: "America/Los_Angeles"}}})
+	weekly := PeriodReport{Kind: report.KindWeek, Tx: direct{}, Reports: reports, Runs: &memRuns{done: map[string]bool{}}, Clock: clock,
+		Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	ctx := context.Background()
+	refs := func() (out []string) {
+		for _, m := range ob.msgs {
+			out = append(out, m.Ref)
+		}
+		return out
+	}
+	for _, at := range []time.Time{clock.Now(), time.Date(2026, 11, 30, 9, 29, 0, 0, la)} {
+		clock.Set(at)
+		if err := weekly.Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := refs(); !slices.Equal(got, []string{"report-weekly:C1:2026-W48"}) {
+		t.Fatalf("before 09:30 on Monday in Los Angeles: %q", got)
+	}
+	for _, at := range []time.Time{time.Date(2026, 11, 30, 9, 30, 0, 0, la), time.Date(2026, 11, 30, 23, 50, 0, 0, la)} {
+		clock.Set(at)
+		if err := weekly.Run(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := refs(); !slices.Equal(got, []string{"report-weekly:C1:2026-W48", "report-weekly:C2:2026-W48"}) {
+		t.Fatalf("on Monday in Los Angeles: %q", got)
+	}
+}

@@ -308,6 +308,37 @@ func (s *Service) QueuePeriod(ctx context.Context, r PeriodReport, ref string) e
 	return nil
 }
 
+// Times of day, in a channel's zone, of the scheduled period reports (SPEC §5): the weekly
+// report on Monday at 09:30, the monthly one on the 1st at 10:00.
+const (
+	WeeklyAt  = 9*60 + 30
+	MonthlyAt = 10 * 60
+)
+
+// PeriodDue says whether a channel's scheduled report of kind is due at now, and of which
+// period: the last complete one in the channel's zone (Location), due from its time of day
+// on the period's first day (Monday 09:30, the 1st 10:00) to the end of that day there, so
+// that a replica that was down at 09:30 still posts it; the caller's sent-record makes it
+// once. A channel of Los Angeles stores is not sent last week's report on Monday morning in
+// Shanghai, when its Sunday is still going on.
+func PeriodDue(kind PeriodKind, s ChannelSettings, company *time.Location, now time.Time) (Period, bool) {
+	tz := s.Location(company)
+	local := now.In(tz)
+	p := Last(kind, metrics.DateOf(now, tz))
+	var at int
+	var firstDay bool
+	switch kind {
+	case KindWeek:
+		at, firstDay = WeeklyAt, local.Weekday() == time.Monday
+	case KindMonth:
+		at, firstDay = MonthlyAt, local.Day() == 1
+	default:
+		return p, false
+	}
+	y, m, d := local.Date()
+	return p, firstDay && !local.Before(time.Date(y, m, d, at/60, at%60, 0, 0, tz))
+}
+
 // Today is the current metrics date in the stores' zone, from which periods are named.
 func (s *Service) Today() time.Time { return metrics.DateOf(s.d.Clock.Now(), s.d.TZ) }
 

@@ -217,3 +217,31 @@ func TestPeriodReportRepeatPurchaseRate(t *testing.T) {
 		t.Errorf("repeat rate without orders: %+v", r.Stores[0].Figures)
 	}
 }
+
+func TestPeriodDue(t *testing.T) {
+	shanghai, _ := time.LoadLocation("Asia/Shanghai")
+	ch := Defaults("C1")
+	cases := []struct {
+		kind   PeriodKind
+		now    time.Time
+		period string
+		due    bool
+	}{
+		{KindWeek, time.Date(2026, 11, 30, 9, 29, 0, 0, shanghai), "2026-W48", false},
+		{KindWeek, time.Date(2026, 11, 30, 9, 30, 0, 0, shanghai), "2026-W48", true},
+		{KindWeek, time.Date(2026, 11, 30, 23, 59, 0, 0, shanghai), "2026-W48", true},
+		{KindWeek, time.Date(2026, 12, 1, 9, 30, 0, 0, shanghai), "2026-W48", false}, // Tuesday
+		{KindWeek, time.Date(2027, 1, 4, 9, 30, 0, 0, shanghai), "2026-W53", true},   // 2026 has 53 ISO weeks
+		{KindMonth, time.Date(2026, 12, 1, 9, 59, 0, 0, shanghai), "2026-11", false},
+		{KindMonth, time.Date(2026, 12, 1, 10, 0, 0, 0, shanghai), "2026-11", true},
+		{KindMonth, time.Date(2027, 1, 1, 10, 0, 0, 0, shanghai), "2026-12", true},
+		{KindMonth, time.Date(2026, 12, 2, 10, 0, 0, 0, shanghai), "2026-11", false},
+		{KindDay, time.Date(2026, 12, 1, 10, 0, 0, 0, shanghai), "2026-11-30", false}, // the digest's job
+	}
+	for _, c := range cases {
+		p, due := PeriodDue(c.kind, ch, shanghai, c.now)
+		if p.Key() != c.period || due != c.due {
+			t.Errorf("%s at %s: %s %v, want %s %v", c.kind, c.now, p.Key(), due, c.period, c.due)
+		}
+	}
+}
