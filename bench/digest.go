@@ -152,7 +152,20 @@ type digestReport struct {
 	Channels int
 	// Queries is the number of SQL statements one round of builds issued (gorm callbacks).
 	Queries int64
-	Check   digestCheck
+	// Engine is what MySQL/MariaDB did for the last round (nil on SQLite).
+	Engine *engineWork `json:",omitempty"`
+	Check  digestCheck
+}
+
+// engineWork is what the server did for one round of builds: the rows its handlers read
+// (Handler_read_*, this session's: the bench's single connection) and the buffer pool's
+// page reads (global: other clients of the server add to them). Rows read is the
+// figure that says whether the digest reads more when history grows; pages from disk say
+// how much of it missed the pool.
+type engineWork struct {
+	RowsRead      int64 `json:"rows_read"`
+	PageRequests  int64 `json:"page_requests"`
+	PagesFromDisk int64 `json:"pages_from_disk"`
 }
 
 type tableCount struct {
@@ -209,6 +222,15 @@ func digestBench(ctx context.Context, o digestOptions, logf func(string, ...any)
 	if err := countQueries(db, &queries); err != nil {
 		return nil, err
 	}
+	mysql := db.Dialector.Name() == "mysql"
+	if mysql {
+		// One connection, so that its session counters are the digests' reads.
+		sqlDB, err := db.DB()
+		if err != nil {
+			return nil, err
+		}
+		sqlDB.SetMaxOpenConns(1)
+	}
 	svc := digestService(db, o.plan, o.waiting)
 	settings, err := svc.Settings(ctx)
 	if err != nil {
@@ -220,6 +242,12 @@ func digestBench(ctx context.Context, o digestOptions, logf func(string, ...any)
 	// the daily job finds it after a day of the app's own traffic.
 	for round := range o.repeat + 1 {
 		before := queries.Load()
+		var work engineWork
+		if mysql {
+			if work, err = readEngineWork(ctx, db); err != nil {
+				return nil, err
+			}
+		}
 		start := time.Now()
 		digests, err := buildAll(ctx, svc, settings, o.plan.End)
 		if err != nil {
@@ -232,8 +260,51 @@ func digestBench(ctx context.Context, o digestOptions, logf func(string, ...any)
 		}
 		rep.Builds = append(rep.Builds, took)
 		rep.Queries = queries.Load() - before
+		if mysql {
+			after, err := readEngineWork(ctx, db)
+			if err != nil {
+				return nil, err
+			}
+			// The status statements themselves read a few rows; the same number each round.
+			rep.Engine = &engineWork{RowsRead: after.RowsRead - work.RowsRead,
+				PageRequests: after.PageRequests - work.PageRequests, PagesFromDisk: after.PagesFromDisk - work.PagesFromDisk}
+		}
 	}
 	return rep, nil
+}
+
+// readEngineWork reads the server's counters behind engineWork.
+func readEngineWork(ctx context.Context, db *gorm.DB) (engineWork, error) {
+	var w engineWork
+	read := func(stmt string, add func(name string, v int64)) error {
+		rows, err := db.WithContext(ctx).Raw(stmt).Rows()
+		if err != nil {
+			return fmt.Errorf("%s: %w", stmt, err)
+		}
+		defer func() { _ = rows.Close() }()
+		for rows.Next() {
+			var name string
+			var v int64
+			if err := rows.Scan(&name, &v); err != nil {
+				return fmt.Errorf("%s: %w", stmt, err)
+			}
+			add(name, v)
+		}
+		return rows.Err()
+	}
+	err := read("SHOW SESSION STATUS LIKE 'Handler_read%'", func(_ string, v int64) { w.RowsRead += v })
+	if err != nil {
+		return w, err
+	}
+	err = read("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_read%'", func(name string, v int64) {
+		switch strings.ToLower(name) {
+		case "innodb_buffer_pool_read_requests":
+			w.PageRequests = v
+		case "innodb_buffer_pool_reads":
+			w.PagesFromDisk = v
+		}
+	})
+	return w, err
 }
 
 // seededTables are the tables the seeder writes and the digest reads.
@@ -329,8 +400,13 @@ func (c fixedClock) Now() time.Time { return time.Time(c) }
 
 func buildAll(ctx context.Context, svc *digest.Service, settings []digest.ChannelSettings, date time.Time) ([]digest.Digest, error) {
 	out := make([]digest.Digest, 0, len(settings))
+	// As jobs.Digest does: what waits is counted once for all the channels.
+	waiting, err := svc.WaitingNow(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("count what waits: %w", err)
+	}
 	for _, c := range settings {
-		d, err := svc.Build(ctx, c, date)
+		d, err := svc.BuildWith(ctx, c, date, waiting)
 		if err != nil {
 			return nil, fmt.Errorf("build digest of %s: %w", c.Channel, err)
 		}
@@ -468,6 +544,10 @@ func (r *digestReport) writeText(w io.Writer) error {
 	fmt.Fprintf(w, "\nbuilding all %d digests, %d times: min %s  median %s  max %s  (%s per digest at the median); %d queries a round\n",
 		r.Channels, len(sorted), fmtDur(sorted[0]), fmtDur(sorted[len(sorted)/2]), fmtDur(sorted[len(sorted)-1]),
 		fmtDur(sorted[len(sorted)/2]/time.Duration(max(1, r.Channels))), r.Queries)
+	if e := r.Engine; e != nil {
+		fmt.Fprintf(w, "server work of the last round: %d rows read (Handler_read_*), %d buffer pool page requests, %d pages read from disk\n",
+			e.RowsRead, e.PageRequests, e.PagesFromDisk)
+	}
 	c := r.Check
 	_, err := fmt.Fprintf(w, "digests show: %d stores, %d with data, %d top SKUs; waiting: %d pending approvals, %d held orders, %d stale cases, %d overdue inquiries, %d overdue complaints\n",
 		c.Stores, c.WithData, c.TopSKUs, c.Approvals, c.Held, c.Stale, c.Inquiries, c.Complaints)

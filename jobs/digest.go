@@ -35,6 +35,9 @@ func (j Digest) Run(ctx context.Context) error {
 		return err
 	}
 	var errs []error
+	// What waits is counted once a run, by the first channel that has a digest to send,
+	// and shown in every digest of the run.
+	var waiting *report.WaitingNow
 	for _, ch := range channels {
 		date, due := report.Due(ch, j.Reports.TZ(), now)
 		if !due {
@@ -53,7 +56,14 @@ func (j Digest) Run(ctx context.Context) error {
 			if !first {
 				return errAlreadySent
 			}
-			d, err := j.Reports.Build(ctx, ch, date)
+			if waiting == nil {
+				w, err := j.Reports.WaitingNow(ctx)
+				if err != nil {
+					return err
+				}
+				waiting = &w
+			}
+			d, err := j.Reports.BuildWith(ctx, ch, date, *waiting)
 			if err != nil {
 				return err
 			}

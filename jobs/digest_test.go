@@ -104,3 +104,37 @@ func TestDigestPostsEachChannelOnceADayAtItsTime(t *testing.T) {
 		}
 	}
 }
+
+// heldCounter counts the held orders of every store, and how often it was asked.
+type heldCounter struct{ calls int }
+
+func (h *heldCounter) HeldOrders(context.Context) (map[string]int, error) {
+	h.calls++
+	return map[string]int{"TM01": 3, "JD01": 1}, nil
+}
+
+// What waits is counted once a run for all the channels due, and not at all by a run that
+// finds every digest sent: it is the digest's costliest count.
+func TestDigestCountsWhatWaitsOnceARun(t *testing.T) {
+	shanghai, _ := time.LoadLocation("Asia/Shanghai")
+	clock := domain.NewManualClock(time.Date(2026, 11, 30, 9, 0, 0, 0, shanghai))
+	ob := &memOutbox{}
+	held := &heldCounter{}
+	reports := report.NewService(report.Deps{Metrics: emptyMetrics{}, Settings: noSettings{}, Tx: direct{}, Clock: clock, TZ: shanghai,
+		Outbox: outbox.New(ob, clock), Audit: audit.NewLog(nil, clock), Held: held,
+		Stores: storeList{{Code: "TM01", TeamChannel: "C1"}, {Code: "JD01", TeamChannel: "C2"}, {Code: "PD01", TeamChannel: "C3"}}})
+	job := Digest{Tx: direct{}, Reports: reports, Runs: &memRuns{done: map[string]bool{}}, Clock: clock, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+	ctx := context.Background()
+	if err := job.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if held.calls != 1 || len(ob.msgs) != 3 {
+		t.Fatalf("first run: held orders counted %d times for %d digests", held.calls, len(ob.msgs))
+	}
+	if err := job.Run(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if held.calls != 1 {
+		t.Errorf("a run with nothing to send counted held orders (%d calls)", held.calls)
+	}
+}

@@ -17,6 +17,33 @@ import (
 // time) shows its last finished day instead, named as such: a partial day would read as a
 // collapse.
 func (s *Service) Build(ctx context.Context, settings ChannelSettings, date time.Time) (Digest, error) {
+	w, err := s.WaitingNow(ctx)
+	if err != nil {
+		return Digest{}, fmt.Errorf("digest of %s: %w", settings.Channel, err)
+	}
+	return s.BuildWith(ctx, settings, date, w)
+}
+
+// WaitingNow is what waits now in every store, and the pending approvals: what the
+// digests show under "waiting".
+type WaitingNow struct {
+	ByStore   map[string]Waiting
+	Approvals int
+}
+
+// WaitingNow counts what waits now across the stores. The counts cover every store, so
+// the digest job takes them once a run for all its channels (BuildWith) rather than once a
+// channel: held orders alone are thousands of index entries at a busy time.
+func (s *Service) WaitingNow(ctx context.Context) (WaitingNow, error) {
+	byStore, approvals, err := s.waiting(ctx)
+	if err != nil {
+		return WaitingNow{}, err
+	}
+	return WaitingNow{ByStore: byStore, Approvals: approvals}, nil
+}
+
+// BuildWith builds a channel's digest of date as Build does, with waiting counted before.
+func (s *Service) BuildWith(ctx context.Context, settings ChannelSettings, date time.Time, waiting WaitingNow) (Digest, error) {
 	all, err := s.d.Stores.List(ctx)
 	if err != nil {
 		return Digest{}, fmt.Errorf("digest of %s: %w", settings.Channel, err)
@@ -28,11 +55,7 @@ func (s *Service) Build(ctx context.Context, settings ChannelSettings, date time
 		}
 	}
 	slices.SortFunc(stores, func(a, b store.Store) int { return strings.Compare(a.Code, b.Code) })
-	w, approvals, err := s.waiting(ctx)
-	if err != nil {
-		return Digest{}, fmt.Errorf("digest of %s: %w", settings.Channel, err)
-	}
-	d := Digest{Channel: settings.Channel, Date: dateKey(date), Threshold: settings.Threshold, Approvals: approvals}
+	d := Digest{Channel: settings.Channel, Date: dateKey(date), Threshold: settings.Threshold, Approvals: waiting.Approvals}
 	for _, st := range stores {
 		day := date
 		if last := LastDay(st.Zone(s.d.TZ), s.d.Clock.Now()); last.Before(day) {
@@ -45,7 +68,7 @@ func (s *Service) Build(ctx context.Context, settings ChannelSettings, date time
 		if !day.Equal(date) {
 			sd.Date = dateKey(day)
 		}
-		sd.Waiting = w[st.Code]
+		sd.Waiting = waiting.ByStore[st.Code]
 		d.Stores = append(d.Stores, sd)
 	}
 	return d, nil
