@@ -24,7 +24,17 @@ type Runner struct {
 	clock    domain.Clock
 	log      *slog.Logger
 	handlers map[string]Handler
+	// deferral, when set, may hold a due timer back (its person is on leave).
+	deferral Deferral
 }
+
+// Deferral says whether a due timer must wait, and until when: a reminder to a person on
+// approved leave waits until they are back. It is asked before each firing; until must be
+// after now for the timer to wait.
+type Deferral func(ctx context.Context, t Timer, now time.Time) (until time.Time, wait bool, err error)
+
+// Defer sets the deferral. main calls it while wiring, before the runner starts.
+func (r *Runner) Defer(d Deferral) { r.deferral = d }
 
 // NewRunner builds a Runner; areas register their kinds with Handle before it runs.
 func NewRunner(repo Repository, tx domain.TxRunner, clock domain.Clock, log *slog.Logger) *Runner {
@@ -53,8 +63,9 @@ func (r *Runner) Kinds() []string {
 // RunResult says what one run did.
 type RunResult struct {
 	// Fired timers ran their handler; Skipped ones were claimed by another run first (or
-	// moved); Failed ones will be tried again after a backoff.
-	Fired, Skipped, Failed int
+	// moved); Failed ones will be tried again after a backoff; Deferred ones wait for their
+	// person (see Deferral).
+	Fired, Skipped, Failed, Deferred int
 }
 
 // MaxPerRun bounds one run, so that a backlog (after an outage) is worked off over a few
@@ -75,6 +86,12 @@ func (r *Runner) RunDue(ctx context.Context) (RunResult, error) {
 		if ctx.Err() != nil {
 			return res, ctx.Err()
 		}
+		if deferred, err := r.deferred(ctx, t, now); err != nil {
+			r.log.Error("timer deferral failed", "timer", t.ID, "kind", t.Kind, "subject", string(t.Subject), "err", err)
+		} else if deferred {
+			res.Deferred++
+			continue
+		}
 		err := r.fire(ctx, t, now)
 		switch {
 		case err == nil:
@@ -90,6 +107,22 @@ func (r *Runner) RunDue(ctx context.Context) (RunResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// deferred postpones t when the deferral says it must wait. A deferral that fails lets
+// the timer fire: a reminder too many is better than one lost.
+func (r *Runner) deferred(ctx context.Context, t Timer, now time.Time) (bool, error) {
+	if r.deferral == nil {
+		return false, nil
+	}
+	until, wait, err := r.deferral(ctx, t, now)
+	if err != nil || !wait || !until.After(now) {
+		return false, err
+	}
+	if err := r.repo.Postpone(ctx, t.ID, until); err != nil {
+		return false, fmt.Errorf("postpone timer %d: %w", t.ID, err)
+	}
+	return true, nil
 }
 
 func (r *Runner) fire(ctx context.Context, t Timer, now time.Time) error {

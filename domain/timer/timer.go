@@ -49,6 +49,9 @@ type Repository interface {
 	Retry(ctx context.Context, id int64, next time.Time, lastError string) error
 	// Pending returns the subject's unfired timers, the earliest first.
 	Pending(ctx context.Context, subject domain.Subject) ([]Timer, error)
+	// Postpone moves an unfired timer's next attempt to until without counting a failure
+	// (its person is away, say); its due time stays as armed.
+	Postpone(ctx context.Context, id int64, until time.Time) error
 }
 
 // Timers is what areas use to arm and disarm their timers, in their own transactions.

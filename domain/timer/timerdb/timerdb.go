@@ -163,6 +163,16 @@ func (r *Repo) Retry(ctx context.Context, id int64, next time.Time, lastError st
 	return nil
 }
 
+// Postpone moves the unfired timer's next attempt, leaving its attempts alone.
+func (r *Repo) Postpone(ctx context.Context, id int64, until time.Time) error {
+	err := gormdb.Conn(ctx, r.db).Model(&timerRow{}).Where("id = ? AND fired_at IS NULL", id).
+		Update("next_attempt_at", gormdb.UTC(until)).Error
+	if err != nil {
+		return gormdb.Err(err, fmt.Sprintf("postpone timer %d", id))
+	}
+	return nil
+}
+
 // Pending lists the subject's unfired timers.
 func (r *Repo) Pending(ctx context.Context, subject domain.Subject) ([]timer.Timer, error) {
 	var rows []timerRow

@@ -293,3 +293,37 @@ func TestFraction(t *testing.T) {
 		t.Errorf("80%% of 2h after 10:00 = %v, want 11:36", got)
 	}
 }
+
+// TestDeferralHoldsATimerUntilItsPersonIsBack: a timer due while the deferral says wait is
+// not fired, keeps its due time, is not counted as a failure, and fires once the wait is
+// over.
+func TestDeferralHoldsATimerUntilItsPersonIsBack(t *testing.T) {
+	ctx := context.Background()
+	f := setup(t)
+	f.set(t, "inquiry:1", "inquiry.remind", start.Add(time.Hour), nil)
+	f.set(t, "inquiry:2", "inquiry.remind", start.Add(time.Hour), nil)
+	back := start.Add(48 * time.Hour)
+	r := f.runner(nil)
+	r.Defer(func(_ context.Context, tm timer.Timer, now time.Time) (time.Time, bool, error) {
+		return back, tm.Subject == "inquiry:1" && now.Before(back), nil
+	})
+	f.clock.Set(start.Add(2 * time.Hour))
+	if res, err := r.RunDue(ctx); err != nil || res.Fired != 1 || res.Deferred != 1 {
+		t.Fatalf("during the leave: %+v %v", res, err)
+	}
+	f.clock.Set(back.Add(-time.Minute))
+	if res, err := r.RunDue(ctx); err != nil || res.Fired != 0 || res.Deferred != 0 {
+		t.Fatalf("before the return: %+v %v; want nothing due", res, err)
+	}
+	pending, _ := f.timers.Pending(ctx, "inquiry:1")
+	if len(pending) != 1 || pending[0].Attempts != 0 || !pending[0].DueAt.Equal(start.Add(time.Hour)) {
+		t.Fatalf("the held timer: %+v", pending)
+	}
+	f.clock.Set(back)
+	if res, err := r.RunDue(ctx); err != nil || res.Fired != 1 {
+		t.Fatalf("after the return: %+v %v", res, err)
+	}
+	if got := f.fired(t); len(got) != 2 || got[1].Subject != "inquiry:1" {
+		t.Errorf("fired %+v", got)
+	}
+}
