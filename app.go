@@ -27,10 +27,14 @@ import (
 	"storeops/domain/access/accessdb"
 	"storeops/domain/aftersale"
 	"storeops/domain/aftersale/aftersaledb"
+	"storeops/domain/appraisal"
+	"storeops/domain/appraisal/appraisaldb"
 	"storeops/domain/approval"
 	"storeops/domain/approval/approvaldb"
 	"storeops/domain/audit"
 	"storeops/domain/audit/auditdb"
+	"storeops/domain/campaign"
+	"storeops/domain/campaign/campaigndb"
 	"storeops/domain/complaint"
 	"storeops/domain/complaint/complaintdb"
 	"storeops/domain/feedback"
@@ -39,6 +43,8 @@ import (
 	"storeops/domain/inquiry"
 	"storeops/domain/inquiry/inquirydb"
 	"storeops/domain/jobrun/jobrundb"
+	"storeops/domain/leave"
+	"storeops/domain/leave/leavedb"
 	"storeops/domain/listing"
 	"storeops/domain/listing/listingdb"
 	storemetrics "storeops/domain/metrics"
@@ -77,6 +83,9 @@ func migrations() [][]*gormigrate.Migration {
 		aftersaledb.Migrations(),
 		reportdb.Migrations(),
 		metricsdb.Migrations(),
+		appraisaldb.Migrations(),
+		leavedb.Migrations(),
+		campaigndb.Migrations(),
 	}
 }
 
@@ -117,6 +126,12 @@ type app struct {
 	// figures records the stores' daily figures (SPEC §5); named so that it does not read
 	// as the Prometheus metrics.
 	figures *storemetrics.Service
+	// appraisals runs the monthly appraisals (SPEC §6).
+	appraisals *appraisal.Service
+	// leave runs leave requests (SPEC §7).
+	leave *leave.Service
+	// campaigns runs marketing campaigns (SPEC §4).
+	campaigns *campaign.Service
 
 	stop    func()
 	done    chan struct{}
@@ -197,7 +212,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	a.access = access.NewService(accessdb.New(a.db), tx, auditLog, a.clock, cfg.Admins)
 	a.stores = store.NewService(storedb.New(a.db), tx, auditLog, a.clock)
 	a.approvals = approval.NewEngine(approval.Deps{Repo: approvaldb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
-		Clock: a.clock, Directory: a.access, Channel: cfg.ApprovalsChannel})
+		Clock: a.clock, Directory: a.access, Away: approversAway{a}, Channel: cfg.ApprovalsChannel})
 	a.listings = listing.NewService(listing.Deps{Repo: listingdb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
 		Approvals: a.approvals, Stores: a.stores, Clock: a.clock,
 		Settings: listing.Settings{PriceChangePct: cfg.PriceChangeThreshold, SlowMovingDays: cfg.SlowMovingDays}})
@@ -230,6 +245,13 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	a.timerRunner.Handle(inquiry.KindBreach, a.inquiries.Breach)
 	a.feedback = feedback.NewService(feedback.Deps{Repo: feedbackdb.New(a.db), Tx: tx, Audit: auditLog, Outbox: out,
 		Stores: a.stores, Clock: a.clock, TZ: cfg.TZ})
+	if err = a.wireAppraisals(cfg, tx, auditLog, out); err != nil {
+		return nil, err
+	}
+	var campaignWatch jobs.Job
+	if campaignWatch, err = a.wireCampaigns(tx, auditLog, out); err != nil {
+		return nil, err
+	}
 	if err = a.approvals.CheckRegistered(approval.KindListingPublish, approval.KindListingChange, approval.KindListingDelist, approval.KindRefund); err != nil {
 		return nil, err
 	}
@@ -245,7 +267,7 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 	handlers.Register(a.bot, handlers.Deps{Access: a.access, Stores: a.stores, Listings: a.listings, Approvals: a.approvals, Orders: a.orders, Tokens: a.tokens,
 		Aftersale: a.aftersale, Complaints: a.complaints,
 		Inquiries: a.inquiries, Feedback: a.feedback, Reports: a.reports,
-		Metrics: a.figures})
+		Metrics: a.figures, Appraisals: a.appraisals, Campaigns: a.campaigns, Leave: a.leave})
 	// The ingestion API is a second edge beside Slack's: /api/ goes to it, everything else
 	// (Slack endpoints, health, metrics) to the bot.
 	mux := http.NewServeMux()
@@ -276,6 +298,8 @@ func newApp(ctx context.Context, cfg Config, opts appOptions) (a *app, err error
 		// every other run a no-op).
 		{"*/10 * * * *", jobs.PeriodReport{Kind: report.KindWeek, Tx: tx, Reports: a.reports, Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log}},
 		{"*/10 * * * *", jobs.PeriodReport{Kind: report.KindMonth, Tx: tx, Reports: a.reports, Runs: jobrundb.New(a.db), Clock: a.clock, Log: a.log}},
+		{"*/5 * * * *", jobs.Appraisal{Appraisals: a.appraisals, Log: a.log}},
+		{"*/10 * * * *", campaignWatch},
 		{"0 10 * * *", jobs.UnshippedReminder{Tx: tx, Orders: a.orders, Runs: jobrundb.New(a.db), Clock: a.clock, TZ: cfg.TZ, Log: a.log}},
 	} {
 		if err = a.scheduler.Add(j.spec, j.job); err != nil {

@@ -171,6 +171,18 @@ var importRules = []importRule{
 		forbids: []forbidden{forbidGorm, forbidDB, forbidGormDB, forbidSlack, forbidRedis, forbidBot, forbidHandlers, forbidJobs},
 	},
 	{
+		// The appraisal workbook writer, under the same rule as reportfile.
+		who:     "appraisalfile",
+		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/appraisalfile") },
+		forbids: []forbidden{forbidGorm, forbidDB, forbidGormDB, forbidSlack, forbidRedis, forbidBot, forbidHandlers, forbidJobs},
+	},
+	{
+		// The campaign report workbook writer, under the same rule as reportfile.
+		who:     "campaignfile",
+		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/campaignfile") },
+		forbids: []forbidden{forbidGorm, forbidDB, forbidGormDB, forbidSlack, forbidRedis, forbidBot, forbidHandlers, forbidJobs},
+	},
+	{
 		who:     "jobs",
 		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/jobs") },
 		forbids: []forbidden{forbidBot, forbidHandlers, forbidDB, forbidGormDB, forbidGorm, forbidSlack, forbidRedis},

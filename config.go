@@ -36,6 +36,13 @@ const (
 	// owner, for EscalateAfter escalated to the supervisors.
 	EnvAftersaleRemindAfter   = "STOREOPS_AFTERSALE_REMIND_AFTER"
 	EnvAftersaleEscalateAfter = "STOREOPS_AFTERSALE_ESCALATE_AFTER"
+	// Campaigns: the period of the live posts, the hour of the evening closing summary
+	// (store time), the share of the pro-rated target below which the owner is alerted,
+	// and how long before an item's due time its owner is reminded.
+	EnvCampaignWatchEvery   = "STOREOPS_CAMPAIGN_WATCH_EVERY"
+	EnvCampaignEvening      = "STOREOPS_CAMPAIGN_EVENING"
+	EnvCampaignAlertShare   = "STOREOPS_CAMPAIGN_ALERT_SHARE"
+	EnvCampaignRemindBefore = "STOREOPS_CAMPAIGN_REMIND_BEFORE"
 )
 
 // Defaults.
@@ -49,6 +56,10 @@ const (
 	DefaultSlowMovingDays       = 30
 	DefaultAftersaleRemind      = 24 * time.Hour
 	DefaultAftersaleEscalate    = 72 * time.Hour
+	DefaultCampaignWatchEvery   = 2 * time.Hour
+	DefaultCampaignEvening      = 21 // hour of the store's day
+	DefaultCampaignAlertShare   = 70 // percent
+	DefaultCampaignRemindBefore = 24 * time.Hour
 )
 
 // Config is every setting StoreOps reads from its environment, checked and normalised.
@@ -73,6 +84,13 @@ type Config struct {
 
 	AftersaleRemindAfter   time.Duration // STOREOPS_AFTERSALE_REMIND_AFTER, an unmoved case is reminded to its owner
 	AftersaleEscalateAfter time.Duration // STOREOPS_AFTERSALE_ESCALATE_AFTER, an unmoved case is escalated to supervisors
+
+	CampaignWatchEvery   time.Duration // STOREOPS_CAMPAIGN_WATCH_EVERY, period of a running campaign's live posts
+	CampaignEvening      int           // STOREOPS_CAMPAIGN_EVENING, hour (store time) of the evening closing summary
+	CampaignAlertShare   int           // STOREOPS_CAMPAIGN_ALERT_SHARE, percent of the pro-rated target below which the owner is alerted
+	CampaignRemindBefore time.Duration // STOREOPS_CAMPAIGN_REMIND_BEFORE, a checklist item's owner is reminded this long before its due time
+
+	AppraisalTZ *time.Location // STOREOPS_APPRAISAL_TZ, zone of the appraisal calendar; nil: the store's zone (TZ)
 }
 
 // ConfigError says which variable is wrong and what is wrong with it. Its message is one line
@@ -133,6 +151,13 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return Config{}, err
 	}
 	if c.AftersaleRemindAfter, c.AftersaleEscalateAfter, err = parseAftersaleDelays(get(EnvAftersaleRemindAfter), get(EnvAftersaleEscalateAfter)); err != nil {
+		return Config{}, err
+	}
+	if c.CampaignWatchEvery, c.CampaignEvening, c.CampaignAlertShare, c.CampaignRemindBefore, err = parseCampaignSettings(
+		get(EnvCampaignWatchEvery), get(EnvCampaignEvening), get(EnvCampaignAlertShare), get(EnvCampaignRemindBefore)); err != nil {
+		return Config{}, err
+	}
+	if c.AppraisalTZ, err = parseAppraisalTZ(get(EnvAppraisalTZ)); err != nil {
 		return Config{}, err
 	}
 	return c, nil
@@ -368,6 +393,56 @@ func parseAftersaleDelays(remind, escalate string) (time.Duration, time.Duration
 	return r, e, nil
 }
 
+// parseCampaignSettings reads the campaign settings: the watch period (a Go duration from
+// 10m, the watch job's period, to 24h), the evening hour ("21:00", or "21": a whole hour from
+// 01:00 to 23:00), the alert share (a percentage from 1 to 100, "70" or "70%") and the
+// reminder lead (a Go duration from 1m to 720h).
+func parseCampaignSettings(watch, evening, share, remind string) (time.Duration, int, int, time.Duration, error) {
+	w, r, hour, pct := DefaultCampaignWatchEvery, DefaultCampaignRemindBefore, DefaultCampaignEvening, DefaultCampaignAlertShare
+	duration := func(name, s string, lo, hi time.Duration, into *time.Duration) error {
+		if s == "" {
+			return nil
+		}
+		d, err := time.ParseDuration(s)
+		if err != nil {
+			return &ConfigError{name, fmt.Sprintf("%q is not a duration (e.g. 2h, 90m)", s)}
+		}
+		if d < lo || d > hi {
+			return &ConfigError{name, fmt.Sprintf("%s is out of range (%s to %s)", d, lo, hi)}
+		}
+		*into = d
+		return nil
+	}
+	if err := duration(EnvCampaignWatchEvery, watch, 10*time.Minute, 24*time.Hour, &w); err != nil {
+		return 0, 0, 0, 0, err
+	}
+	if err := duration(EnvCampaignRemindBefore, remind, time.Minute, 30*24*time.Hour, &r); err != nil {
+		return 0, 0, 0, 0, err
+	}
+	if evening != "" {
+		h, m, hasMin := strings.Cut(evening, ":")
+		n, err := strconv.Atoi(h)
+		if err != nil || len(h) > 2 || (hasMin && m != "00") {
+			return 0, 0, 0, 0, &ConfigError{EnvCampaignEvening, fmt.Sprintf("%q is not a whole hour of the day (e.g. 21:00)", evening)}
+		}
+		if n < 1 || n > 23 {
+			return 0, 0, 0, 0, &ConfigError{EnvCampaignEvening, fmt.Sprintf("%q is out of range (01:00 to 23:00)", evening)}
+		}
+		hour = n
+	}
+	if share != "" {
+		n, err := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(share, "%")))
+		if err != nil {
+			return 0, 0, 0, 0, &ConfigError{EnvCampaignAlertShare, fmt.Sprintf("%q is not a whole percentage (e.g. 70)", share)}
+		}
+		if n < 1 || n > 100 {
+			return 0, 0, 0, 0, &ConfigError{EnvCampaignAlertShare, fmt.Sprintf("%d is out of range (1 to 100 percent)", n)}
+		}
+		pct = n
+	}
+	return w, hour, pct, r, nil
+}
+
 // LogValue makes a Config safe to log: every setting is shown, but tokens, the signing secret
 // and passwords in connection URLs are replaced by "***" (or "(unset)").
 func (c Config) LogValue() slog.Value {
@@ -396,6 +471,11 @@ func (c Config) LogValue() slog.Value {
 		slog.Int("slow_moving_days", c.SlowMovingDays),
 		slog.Duration("aftersale_remind_after", c.AftersaleRemindAfter),
 		slog.Duration("aftersale_escalate_after", c.AftersaleEscalateAfter),
+		slog.Duration("campaign_watch_every", c.CampaignWatchEvery),
+		slog.Int("campaign_evening", c.CampaignEvening),
+		slog.Int("campaign_alert_share", c.CampaignAlertShare),
+		slog.Duration("campaign_remind_before", c.CampaignRemindBefore),
+		slog.String("appraisal_tz", appraisalTZName(c.AppraisalTZ)),
 	)
 }
 

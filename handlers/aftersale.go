@@ -55,7 +55,7 @@ func registerAftersale(b *bot.Bot, d Deps) {
 			if err != nil {
 				return nil, err
 			}
-			return text(r.L.T("aftersale.moved", c.Number(), view.AftersaleStatus(r.L, c.Status))), nil
+			return text(withAway(ctx, d, r, r.L.T("aftersale.moved", c.Number(), view.AftersaleStatus(r.L, c.Status)), c.Owner)), nil
 		}})
 	b.AddCommand(bot.Command{Area: "aftersale", Path: "aftersale show", Usage: "<id>", Summary: "help.aftersale.show", Roles: team(),
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {

@@ -9,6 +9,7 @@ import (
 
 	"storeops/bot"
 	"storeops/bot/view"
+	"storeops/domain"
 	"storeops/domain/complaint"
 )
 
@@ -54,7 +55,7 @@ func registerComplaintCard(b *bot.Bot, d Deps) {
 		if err != nil {
 			return nil, complaintRefusal(r.L, err)
 		}
-		return text(r.L.T("complaint.escalated", c.Ref())), nil
+		return text(withAwayRole(ctx, d, r, r.L.T("complaint.escalated", c.Ref()), domain.RoleSupervisor)), nil
 	}})
 	b.AddAction(bot.Action{ID: view.ActionComplaintResolve, Roles: ops, Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
 		id, err := complaintButtonID(r.Action.Value)

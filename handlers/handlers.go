@@ -7,10 +7,13 @@ import (
 	"storeops/domain"
 	"storeops/domain/access"
 	"storeops/domain/aftersale"
+	"storeops/domain/appraisal"
 	"storeops/domain/approval"
+	"storeops/domain/campaign"
 	"storeops/domain/complaint"
 	"storeops/domain/feedback"
 	"storeops/domain/inquiry"
+	"storeops/domain/leave"
 	"storeops/domain/listing"
 	"storeops/domain/metrics"
 	"storeops/domain/order"
@@ -35,6 +38,12 @@ type Deps struct {
 	Reports *report.Service
 	// Metrics records the stores' daily figures (nil: no figures commands).
 	Metrics *metrics.Service
+	// Campaigns runs marketing campaigns (nil: no campaign commands).
+	Campaigns *campaign.Service
+	// Appraisals runs the monthly appraisals (nil: no appraisal commands).
+	Appraisals *appraisal.Service
+	// Leave runs leave requests (nil: no leave commands).
+	Leave *leave.Service
 }
 
 // Register adds every command, button, modal and event StoreOps serves.
@@ -56,6 +65,9 @@ func Register(b *bot.Bot, d Deps) {
 	registerDigest(b, d)
 	registerReports(b, d)
 	registerMetrics(b, d)
+	registerCampaigns(b, d)
+	registerAppraisals(b, d)
+	registerLeave(b, d)
 	registerEvents(b)
 }
 

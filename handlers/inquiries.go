@@ -98,7 +98,7 @@ func registerInquiries(b *bot.Bot, d Deps) {
 		if err != nil {
 			return nil, err
 		}
-		return nil, r.Notify(ctx, text(r.L.T("inquiry.recorded", view.InquiryRef(q.ID), q.Customer, r.L.Time(q.PromisedAt, r.TZ), r.L.Mention(q.Owner))))
+		return nil, r.Notify(ctx, text(withAway(ctx, d, r, r.L.T("inquiry.recorded", view.InquiryRef(q.ID), q.Customer, r.L.Time(q.PromisedAt, r.TZ), r.L.Mention(q.Owner)), q.Owner)))
 	}})
 }
 

@@ -205,6 +205,10 @@ func (l Localizer) message(key string, args []any) string {
 			args[i] = l.named("aftersale.status.", s)
 		case argCaseStates:
 			args[i] = l.caseStates(s)
+		case argCampaignState:
+			args[i] = l.named("campaign.status.", s)
+		case argCampaignStates:
+			args[i] = l.campaignStates(s)
 		}
 	}
 	return l.T(key, args...)
@@ -257,6 +261,10 @@ const (
 	// them, which people type in `/ops aftersale move`, so each keeps its token.
 	argCaseState
 	argCaseStates
+	// argCampaignState is a campaign state; argCampaignStates a comma-separated list of
+	// them (nobody types them, so they are named only).
+	argCampaignState
+	argCampaignStates
 )
 
 // argKinds says which args of a domain message are raw values to localise.
@@ -274,8 +282,24 @@ func argKinds(key string) []argKind {
 		return []argKind{argRaw, argFields}
 	case "aftersale.move.illegal":
 		return []argKind{argRaw, argCaseState, argCaseState, argCaseStates}
+	case "campaign.move.illegal":
+		return []argKind{argRaw, argCampaignState, argCampaignState, argCampaignStates}
+	case "campaign.report.not_ended", "campaign.not_preparing":
+		return []argKind{argRaw, argCampaignState}
 	}
 	return nil
+}
+
+// campaignStates names each campaign state of a comma-separated list, "none" when empty.
+func (l Localizer) campaignStates(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return l.T("list.none")
+	}
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		parts[i] = l.named("campaign.status.", strings.TrimSpace(p))
+	}
+	return strings.Join(parts, l.T("list.separator"))
 }
 
 // caseStates names each state of a list and keeps the token to type: "awaiting return

@@ -7,12 +7,12 @@ import "fmt"
 
 func english() map[string]string {
 	return merge(englishBase(), englishRules(), englishShipping(), englishWarehouse(), englishImport(), englishAftersale(), englishSupport(), englishComplaint(), englishDigest(),
-		englishMetrics(), englishReport())
+		englishMetrics(), englishReport(), englishAppraisal(), englishCampaign())
 }
 
 func chinese() map[string]string {
 	return merge(chineseBase(), chineseRules(), chineseShipping(), chineseWarehouse(), chineseImport(), chineseAftersale(), chineseSupport(), chineseComplaint(), chineseDigest(),
-		chineseMetrics(), chineseReport())
+		chineseMetrics(), chineseReport(), chineseAppraisal(), chineseCampaign())
 }
 
 // merge joins catalog parts; a key in two parts is a programming error, caught by the tests

@@ -252,6 +252,9 @@ type File struct {
 // OutboxFile renders a queued message whose template is a file; ok is false for every
 // other template (they render with Outbox).
 func OutboxFile(l i18n.Localizer, template string, payload json.RawMessage) (f File, ok bool, err error) {
+	if f, ok, err := campaignFile(l, template, payload); ok {
+		return f, ok, err
+	}
 	if template != report.TemplateChart {
 		return File{}, false, nil
 	}

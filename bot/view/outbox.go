@@ -9,7 +9,9 @@ import (
 
 	"storeops/bot/i18n"
 	"storeops/domain/aftersale"
+	"storeops/domain/appraisal"
 	"storeops/domain/approval"
+	"storeops/domain/campaign"
 	"storeops/domain/complaint"
 	"storeops/domain/feedback"
 	"storeops/domain/inquiry"
@@ -85,6 +87,9 @@ func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time
 		return text, blocks, nil
 	case aftersale.TemplateCard, aftersale.TemplateMoved, aftersale.TemplateWarehouse, aftersale.TemplateStale, aftersale.TemplateEscalated:
 		return AftersaleOutbox(l, template, payload, tz)
+	case campaign.TemplateCard, campaign.TemplateTaskDue, campaign.TemplateTaskLate, campaign.TemplateHeld, campaign.TemplateLaunched,
+		campaign.TemplateLive, campaign.TemplateAlert, campaign.TemplateEnded, campaign.TemplateReport:
+		return CampaignOutbox(l, template, payload, tz)
 	case complaint.TemplateCard:
 		var c complaint.Card
 		if err := json.Unmarshal(payload, &c); err != nil {
@@ -107,6 +112,9 @@ func Outbox(l i18n.Localizer, template string, payload json.RawMessage, tz *time
 		return digestOutbox(l, template, payload)
 	case report.TemplatePeriod:
 		return reportOutbox(l, template, payload)
+	case appraisal.TemplatePrompt, appraisal.TemplateReminder, appraisal.TemplateEscalated, appraisal.TemplateRatingCard,
+		appraisal.TemplateResult, appraisal.TemplateFlag, appraisal.TemplateAppeal, appraisal.TemplatePlanReview:
+		return appraisalOutbox(l, template, payload, tz)
 	case order.TemplateUnshipped:
 		var u order.UnshippedList
 		if err := json.Unmarshal(payload, &u); err != nil {

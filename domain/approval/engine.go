@@ -22,6 +22,7 @@ type Engine struct {
 	outbox    *outbox.Outbox
 	clock     domain.Clock
 	directory Directory
+	away      Away
 	// channel is where cards go; when empty each approver gets the card as a DM.
 	channel     string
 	remindAfter time.Duration
@@ -41,6 +42,8 @@ type Deps struct {
 	Outbox    *outbox.Outbox
 	Clock     domain.Clock
 	Directory Directory
+	// Away says which approvers are away (on leave); reminders wait for them. Nil: nobody is.
+	Away Away
 	// Channel is the approvals channel ID; empty sends cards to approvers by DM.
 	Channel string
 	// RemindAfter is how long a request waits before the daily reminders start (24 h when 0).
@@ -53,7 +56,7 @@ func NewEngine(d Deps) *Engine {
 		d.RemindAfter = 24 * time.Hour
 	}
 	return &Engine{repo: d.Repo, tx: d.Tx, audit: d.Audit, outbox: d.Outbox, clock: d.Clock,
-		directory: d.Directory, channel: d.Channel, remindAfter: d.RemindAfter, kinds: map[Kind]registration{}}
+		directory: d.Directory, away: d.Away, channel: d.Channel, remindAfter: d.RemindAfter, kinds: map[Kind]registration{}}
 }
 
 // Register sets the policy and applier of a kind. It is called while wiring, before serving.
@@ -274,7 +277,8 @@ func (e *Engine) ListWaitingFor(ctx context.Context, actor domain.Actor) ([]Requ
 // RemindOverdue reminds the approvers of every request pending longer than the reminder
 // delay, at most once a day per request, and returns how many it reminded. The reminder time
 // is stored with the request in the same transaction as the queued reminder, so a rerun (or a
-// second replica) never reminds twice the same day.
+// second replica) never reminds twice the same day. Approvers who are away are not reminded;
+// a request whose every undecided approver is away waits, unreminded, until one is back.
 func (e *Engine) RemindOverdue(ctx context.Context) (int, error) {
 	pending, err := e.repo.ListPending(ctx, nil)
 	if err != nil {
@@ -304,8 +308,11 @@ func (e *Engine) RemindOverdue(ctx context.Context) (int, error) {
 			if err != nil {
 				return err
 			}
+			if err := e.sendReminder(ctx, r, reg.policy); err != nil {
+				return err
+			}
 			sent = true
-			return e.sendReminder(ctx, r, reg.policy)
+			return nil
 		})
 		if err != nil && !errors.Is(err, errSkip) {
 			return reminded, fmt.Errorf("remind request %d: %w", p.ID, err)
@@ -320,19 +327,33 @@ func (e *Engine) RemindOverdue(ctx context.Context) (int, error) {
 // errSkip aborts a reminder's transaction without it being a failure.
 var errSkip = errors.New("skip")
 
+// sendReminder queues the reminder of r to its undecided approvers who are not away (in
+// the approvals channel, when there is one). It returns errSkip, which rolls back the
+// reminder time, when every undecided approver is away.
 func (e *Engine) sendReminder(ctx context.Context, r Request, p Policy) error {
-	card := r.card(p.required())
-	if e.channel != "" {
-		return e.outbox.Post(ctx, TemplateReminder, e.channel, "", card)
-	}
 	approvers, err := e.approvers(ctx, r, p)
 	if err != nil {
 		return err
 	}
-	for _, u := range approvers {
-		if slices.ContainsFunc(r.Decisions, func(d Decision) bool { return d.By == u }) {
-			continue
+	approvers = slices.DeleteFunc(approvers, func(u string) bool {
+		return slices.ContainsFunc(r.Decisions, func(d Decision) bool { return d.By == u })
+	})
+	reachable := approvers
+	if e.away != nil && len(approvers) > 0 {
+		away, err := e.away.Away(ctx, approvers)
+		if err != nil {
+			return fmt.Errorf("approvers away: %w", err)
 		}
+		reachable = slices.DeleteFunc(slices.Clone(approvers), func(u string) bool { _, ok := away[u]; return ok })
+		if len(reachable) == 0 {
+			return errSkip
+		}
+	}
+	card := r.card(p.required())
+	if e.channel != "" {
+		return e.outbox.Post(ctx, TemplateReminder, e.channel, "", card)
+	}
+	for _, u := range reachable {
 		if err := e.outbox.DM(ctx, TemplateReminder, u, "", card); err != nil {
 			return err
 		}

@@ -56,3 +56,8 @@ func (f ApplierFuncs) OnRejected(ctx context.Context, actor domain.Actor, r Requ
 type Directory interface {
 	UsersWith(ctx context.Context, role domain.Role) ([]string, error)
 }
+
+// Away says which of users are away now (on approved leave), each with the last day away.
+type Away interface {
+	Away(ctx context.Context, users []string) (map[string]time.Time, error)
+}

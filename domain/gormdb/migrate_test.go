@@ -13,14 +13,17 @@ import (
 
 	"storeops/domain/access/accessdb"
 	"storeops/domain/aftersale/aftersaledb"
+	"storeops/domain/appraisal/appraisaldb"
 	"storeops/domain/approval/approvaldb"
 	"storeops/domain/audit/auditdb"
+	"storeops/domain/campaign/campaigndb"
 	"storeops/domain/complaint/complaintdb"
 	"storeops/domain/feedback/feedbackdb"
 	"storeops/domain/gormdb"
 	"storeops/domain/gormdb/gormtest"
 	"storeops/domain/inquiry/inquirydb"
 	"storeops/domain/jobrun/jobrundb"
+	"storeops/domain/leave/leavedb"
 	"storeops/domain/listing/listingdb"
 	"storeops/domain/metrics/metricsdb"
 	"storeops/domain/order/orderdb"
@@ -38,6 +41,9 @@ func allSets() [][]*gormigrate.Migration {
 		timerdb.Migrations(), aftersaledb.Migrations(), inquirydb.Migrations(), feedbackdb.Migrations(), complaintdb.Migrations(),
 		metricsdb.Migrations(),
 		reportdb.Migrations(),
+		campaigndb.Migrations(),
+		appraisaldb.Migrations(),
+		leavedb.Migrations(),
 	}
 }
 
@@ -51,7 +57,9 @@ func TestAllMigrationsTogetherTwice(t *testing.T) {
 		"role_grants", "stores", "job_runs", "orders", "order_rule_sets", "order_blacklist", "store_tokens",
 		"timers", "aftersale_cases", "inquiries", "feedback", "feedback_tags", "feedback_settings", "complaints", "complaint_routes", "complaint_slas",
 		"metric_days", "metric_skus",
-		"digest_settings"} {
+		"campaigns",
+		"digest_settings",
+		"appraisal_cycles", "appraisal_targets", "appraisal_plans", "appraisal_settings", "leaves"} {
 		if !db.Migrator().HasTable(table) {
 			t.Errorf("table %s missing", table)
 		}
