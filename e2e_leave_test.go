@@ -25,7 +25,9 @@ func TestLeaveHoldsRemindersUntilBack(t *testing.T) {
 		t.Fatalf("bad type: %s", got)
 	}
 	n := len(h.cards())
-	h.cmd(frank, "leave 2026-12-02 2026-12-06 annual family visit")
+	if got := h.say(frank, "leave 2026-12-02 2026-12-06 annual family visit"); !strings.Contains(got, "from 2026-12-02 to 2026-12-06") {
+		t.Errorf("the request's days as asked, in the store's zone: %s", got)
+	}
 	card := h.card(n + 1)
 	// Frank holds the supervisor role too, but nobody approves their own request.
 	h.click(frank, card, "approval.approve")

@@ -28,7 +28,7 @@ func registerLeave(b *bot.Bot, d Deps) {
 			if err != nil {
 				return nil, err
 			}
-			return text(r.L.T("leave.requested", l.From.Format("2006-01-02"), l.LastDay(d.Leave.Zone()).Format("2006-01-02"),
+			return text(r.L.T("leave.requested", l.From.In(d.Leave.Zone()).Format("2006-01-02"), l.LastDay(d.Leave.Zone()).Format("2006-01-02"),
 				view.LeaveType(r.L, l.Type), strconv.FormatInt(l.ApprovalID, 10))), nil
 		}})
 	b.AddCommand(bot.Command{Area: "leave", Path: "leave list", Summary: "help.leave.list", Roles: team(),
