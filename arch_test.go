@@ -183,6 +183,13 @@ var importRules = []importRule{
 		forbids: []forbidden{forbidGorm, forbidDB, forbidGormDB, forbidSlack, forbidRedis, forbidBot, forbidHandlers, forbidJobs},
 	},
 	{
+		// The shared XLSX writer of the *file packages knows only excelize: no domain, no
+		// storage, no Slack, no edges, no jobs.
+		who:     "internal/workbook",
+		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/internal/workbook") },
+		forbids: []forbidden{{"anything of the module", prefixes(modulePath + "/")}, forbidGorm, forbidSlack, forbidRedis},
+	},
+	{
 		who:     "jobs",
 		applies: func(p listedPackage) bool { return under(p.ImportPath, modulePath+"/jobs") },
 		forbids: []forbidden{forbidBot, forbidHandlers, forbidDB, forbidGormDB, forbidGorm, forbidSlack, forbidRedis},

@@ -7,10 +7,9 @@ package appraisalfile
 import (
 	"fmt"
 
-	"github.com/xuri/excelize/v2"
-
 	"storeops/domain"
 	"storeops/domain/appraisal"
+	"storeops/internal/workbook"
 )
 
 // Texts gives the workbook's words (i18n.Localizer does).
@@ -23,12 +22,10 @@ func Name(month string) string { return "appraisals-" + month + ".xlsx" }
 
 // Workbook writes the month's cycles.
 func Workbook(t Texts, month string, cycles []appraisal.Cycle) ([]byte, error) {
-	f := excelize.NewFile()
-	defer func() { _ = f.Close() }()
+	b := workbook.New()
+	defer b.Close()
 	sheet := t.T("appraisal.xlsx.sheet")
-	if err := f.SetSheetName("Sheet1", sheet); err != nil {
-		return nil, fmt.Errorf("appraisal workbook %s: %w", month, err)
-	}
+	b.Sheets(sheet)
 	head := []any{t.T("appraisal.xlsx.col.assistant"), t.T("appraisal.xlsx.col.status"), t.T("appraisal.xlsx.col.submitted")}
 	for _, fld := range appraisal.RatingFields() {
 		head = append(head, t.T("appraisal.xlsx.col.self", t.T("field."+fld)))
@@ -74,19 +71,13 @@ func Workbook(t Texts, month string, cycles []appraisal.Cycle) ([]byte, error) {
 		rows = append(rows, row)
 	}
 	for i, row := range rows {
-		cell, err := excelize.CoordinatesToCellName(1, i+1)
-		if err != nil {
-			return nil, fmt.Errorf("appraisal workbook %s: %w", month, err)
-		}
-		if err := f.SetSheetRow(sheet, cell, &row); err != nil {
-			return nil, fmt.Errorf("appraisal workbook %s: %w", month, err)
-		}
+		b.Row(sheet, i+1, row)
 	}
-	buf, err := f.WriteToBuffer()
+	data, err := b.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("appraisal workbook %s: %w", month, err)
 	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
 func yes(t Texts, b bool) string {

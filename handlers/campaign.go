@@ -29,10 +29,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign show", Usage: "<id>", Summary: "help.campaign.show", Roles: team(),
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 1 {
-				return nil, r.Usage()
-			}
-			id, err := campaign.ParseNumber(r.Args[0])
+			id, err := campaignArgs(r, 1, argsExact)
 			if err != nil {
 				return nil, err
 			}
@@ -63,10 +60,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign history", Usage: "<id>", Summary: "help.campaign.history", Roles: team(),
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 1 {
-				return nil, r.Usage()
-			}
-			id, err := campaign.ParseNumber(r.Args[0])
+			id, err := campaignArgs(r, 1, argsExact)
 			if err != nil {
 				return nil, err
 			}
@@ -82,10 +76,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign task add", Usage: "<id> <due> <text>", Summary: "help.campaign.task.add", Roles: planners,
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) < 3 {
-				return nil, r.Usage()
-			}
-			id, err := campaign.ParseNumber(r.Args[0])
+			id, err := campaignArgs(r, 3, argsThenText)
 			if err != nil {
 				return nil, err
 			}
@@ -97,10 +88,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign task assign", Usage: "<id> <item> @user", Summary: "help.campaign.task.assign", Roles: planners,
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 3 {
-				return nil, r.Usage()
-			}
-			id, no, err := campaignTaskArgs(r.Args[0], r.Args[1])
+			id, no, err := campaignTaskArgs(r, 3, argsExact)
 			if err != nil {
 				return nil, err
 			}
@@ -116,10 +104,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign task due", Usage: "<id> <item> <due>", Summary: "help.campaign.task.due", Roles: planners,
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) < 3 {
-				return nil, r.Usage()
-			}
-			id, no, err := campaignTaskArgs(r.Args[0], r.Args[1])
+			id, no, err := campaignTaskArgs(r, 3, argsThenText)
 			if err != nil {
 				return nil, err
 			}
@@ -133,10 +118,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign task tick", Usage: "<id> <item>", Summary: "help.campaign.task.tick", Roles: planners,
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 2 {
-				return nil, r.Usage()
-			}
-			id, no, err := campaignTaskArgs(r.Args[0], r.Args[1])
+			id, no, err := campaignTaskArgs(r, 2, argsExact)
 			if err != nil {
 				return nil, err
 			}
@@ -148,10 +130,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign cancel", Usage: "<id> <reason>", Summary: "help.campaign.cancel", Roles: campaign.Deciders(),
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) < 2 {
-				return nil, r.Usage()
-			}
-			id, err := campaign.ParseNumber(r.Args[0])
+			id, err := campaignArgs(r, 2, argsThenText)
 			if err != nil {
 				return nil, err
 			}
@@ -163,10 +142,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign summary", Usage: "<id>", Summary: "help.campaign.summary", Roles: planners,
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 1 {
-				return nil, r.Usage()
-			}
-			id, err := campaign.ParseNumber(r.Args[0])
+			id, err := campaignArgs(r, 1, argsExact)
 			if err != nil {
 				return nil, err
 			}
@@ -174,10 +150,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign export", Usage: "<id>", Summary: "help.campaign.export", Roles: team(),
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 1 {
-				return nil, r.Usage()
-			}
-			id, err := campaign.ParseNumber(r.Args[0])
+			id, err := campaignArgs(r, 1, argsExact)
 			if err != nil {
 				return nil, err
 			}
@@ -189,10 +162,7 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 		}})
 	b.AddCommand(bot.Command{Area: "campaign", Path: "campaign alert", Usage: "<id> <percent>", Summary: "help.campaign.alert", Roles: planners,
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
-			if len(r.Args) != 2 {
-				return nil, r.Usage()
-			}
-			id, err := campaign.ParseNumber(r.Args[0])
+			id, err := campaignArgs(r, 2, argsExact)
 			if err != nil {
 				return nil, err
 			}
@@ -209,13 +179,28 @@ func registerCampaigns(b *bot.Bot, d Deps) {
 	registerCampaignActions(b, d)
 }
 
-// campaignTaskArgs reads "<id> <item>": a campaign number and an item number.
-func campaignTaskArgs(idArg, noArg string) (int64, int, error) {
-	id, err := campaign.ParseNumber(idArg)
+// How campaignArgs counts a command's words: exactly n, or n and free text after them.
+const (
+	argsExact    = false
+	argsThenText = true
+)
+
+// campaignArgs checks that the command has n words (at least n when thenText) and reads
+// the campaign number in the first.
+func campaignArgs(r *bot.Request, n int, thenText bool) (int64, error) {
+	if len(r.Args) < n || (!thenText && len(r.Args) > n) {
+		return 0, r.Usage()
+	}
+	return campaign.ParseNumber(r.Args[0])
+}
+
+// campaignTaskArgs is campaignArgs for "<id> <item> …": a campaign number and an item number.
+func campaignTaskArgs(r *bot.Request, n int, thenText bool) (int64, int, error) {
+	id, err := campaignArgs(r, n, thenText)
 	if err != nil {
 		return 0, 0, err
 	}
-	no, err := strconv.Atoi(strings.TrimPrefix(noArg, "#"))
+	no, err := strconv.Atoi(strings.TrimPrefix(r.Args[1], "#"))
 	if err != nil || no <= 0 {
 		return 0, 0, domain.Errorf(domain.EINVALID, "campaign.task.not_found", campaign.Number(id), 0)
 	}

@@ -12,6 +12,7 @@ import (
 	"storeops/domain"
 	"storeops/domain/metrics"
 	"storeops/domain/report"
+	"storeops/internal/workbook"
 )
 
 // Texts gives the workbook's words (i18n.Localizer does).
@@ -41,90 +42,31 @@ const (
 
 // Workbook writes r with chartPNG (bot/chart's picture of r.Chart(); none when empty).
 func Workbook(t Texts, r report.PeriodReport, chartPNG []byte) ([]byte, error) {
-	f := excelize.NewFile()
-	defer func() { _ = f.Close() }()
-	w := &book{f: f, t: t, styles: map[string]int{}}
+	w := &book{Book: workbook.New(), t: t}
+	defer w.Close()
 	daily, kpis, top, pic := t.T("report.xlsx.sheet.daily"), t.T("report.xlsx.sheet.kpis"), t.T("report.xlsx.sheet.top"), t.T("report.xlsx.sheet.chart")
-	w.do(func() error { return f.SetSheetName("Sheet1", daily) })
-	for _, s := range []string{kpis, top, pic} {
-		w.do(func() error { _, err := f.NewSheet(s); return err })
-	}
+	w.Sheets(daily, kpis, top, pic)
 	w.daily(daily, r)
 	w.kpis(kpis, r)
 	w.top(top, r)
 	w.chart(pic, r, chartPNG)
-	if w.err != nil {
-		return nil, fmt.Errorf("report workbook %s: %w", r.Period, w.err)
-	}
-	buf, err := f.WriteToBuffer()
+	data, err := w.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("report workbook %s: %w", r.Period, err)
 	}
-	return buf.Bytes(), nil
+	return data, nil
 }
 
-// book writes cells and keeps the first error, so that the sheets read as lists of cells
-// rather than of error checks.
+// book is the report's workbook with the caller's words.
 type book struct {
-	f      *excelize.File
-	t      Texts
-	styles map[string]int
-	err    error
+	*workbook.Book
+	t Texts
 }
 
-func (b *book) do(fn func() error) {
-	if b.err == nil {
-		b.err = fn()
-	}
-}
-
-// style is the id of a cell style with number format numFmt ("" for none), bold or not.
-func (b *book) style(numFmt string, bold bool) int {
-	key := fmt.Sprintf("%s|%t", numFmt, bold)
-	if id, ok := b.styles[key]; ok {
-		return id
-	}
-	s := &excelize.Style{Font: &excelize.Font{Bold: bold}}
-	if numFmt != "" {
-		s.CustomNumFmt = &numFmt
-	}
-	var id int
-	b.do(func() error {
-		var err error
-		id, err = b.f.NewStyle(s)
-		return err
-	})
-	b.styles[key] = id
-	return id
-}
-
-// set writes v into sheet at (col, row), 1-based, with numFmt; a nil v leaves the cell
-// empty (a day without figures is not a day of zeros).
-func (b *book) set(sheet string, col, row int, v any, numFmt string, bold bool) {
-	if v == nil {
-		return
-	}
-	cell, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		b.do(func() error { return err })
-		return
-	}
-	b.do(func() error { return b.f.SetCellValue(sheet, cell, v) })
-	if numFmt != "" || bold {
-		st := b.style(numFmt, bold)
-		b.do(func() error { return b.f.SetCellStyle(sheet, cell, cell, st) })
-	}
-}
-
+// headerRow writes the sheet's column titles and keeps them in view.
 func (b *book) headerRow(sheet string, keys ...string) {
-	for i, k := range keys {
-		b.set(sheet, i+1, 1, k, "", true)
-	}
-	last, _ := excelize.ColumnNumberToName(len(keys))
-	b.do(func() error { return b.f.SetColWidth(sheet, "A", last, 16) })
-	b.do(func() error {
-		return b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	})
+	b.Header(sheet, 16, keys...)
+	b.FreezeHeader(sheet)
 }
 
 func money(m domain.Money) float64 { return float64(m) / 100 }
@@ -138,26 +80,26 @@ func (b *book) daily(sheet string, r report.PeriodReport) {
 	row := 2
 	counts := func(c metrics.Counts, bold bool) {
 		for i, v := range []int64{c.Visitors, c.Sessions, c.PageViews, c.PayingBuyers, c.PaidOrders} {
-			b.set(sheet, 3+i, row, v, fmtCount, bold)
+			b.Set(sheet, 3+i, row, v, fmtCount, bold)
 		}
-		b.set(sheet, 8, row, money(c.PaidAmount), fmtMoney, bold)
-		b.set(sheet, 9, row, c.RefundedOrders, fmtCount, bold)
-		b.set(sheet, 10, row, money(c.RefundedAmount), fmtMoney, bold)
+		b.Set(sheet, 8, row, money(c.PaidAmount), fmtMoney, bold)
+		b.Set(sheet, 9, row, c.RefundedOrders, fmtCount, bold)
+		b.Set(sheet, 10, row, money(c.RefundedAmount), fmtMoney, bold)
 	}
 	for _, s := range r.Stores {
 		for _, d := range s.Series {
-			b.set(sheet, 1, row, s.Code, "", false)
-			b.set(sheet, 2, row, d.Date, "", false)
+			b.Set(sheet, 1, row, s.Code, "", false)
+			b.Set(sheet, 2, row, d.Date, "", false)
 			if d.HasData {
 				counts(d.Counts, false)
 			}
 			row++
 		}
-		b.set(sheet, 1, row, s.Code, "", true)
+		b.Set(sheet, 1, row, s.Code, "", true)
 		if s.NoData {
-			b.set(sheet, 2, row, t.T("report.xlsx.no_data"), "", true)
+			b.Set(sheet, 2, row, t.T("report.xlsx.no_data"), "", true)
 		} else {
-			b.set(sheet, 2, row, t.T("report.xlsx.total"), "", true)
+			b.Set(sheet, 2, row, t.T("report.xlsx.total"), "", true)
 			counts(s.Totals, true)
 		}
 		row++
@@ -169,25 +111,25 @@ func (b *book) kpis(sheet string, r report.PeriodReport) {
 	t := b.t
 	b.headerRow(sheet, t.T("report.xlsx.col.store"), t.T("report.xlsx.col.kpi"), t.T("report.xlsx.col.value"),
 		t.T("report.xlsx.col.formula"), t.T("report.xlsx.col.vs_prev", r.Previous), t.T("report.xlsx.col.vs_year", r.LastYear))
-	b.do(func() error { return b.f.SetColWidth(sheet, "D", "D", 36) })
+	b.Width(sheet, "D", "D", 36)
 	row := 2
 	for _, s := range r.Stores {
 		if s.NoData {
-			b.set(sheet, 1, row, s.Code, "", false)
-			b.set(sheet, 2, row, t.T("report.xlsx.no_data"), "", false)
+			b.Set(sheet, 1, row, s.Code, "", false)
+			b.Set(sheet, 2, row, t.T("report.xlsx.no_data"), "", false)
 			row++
 			continue
 		}
 		for _, f := range s.Figures {
-			b.set(sheet, 1, row, s.Code, "", false)
-			b.set(sheet, 2, row, kpiName(t, f.Name), "", false)
-			b.set(sheet, 3, row, kpiValue(f), kpiFormat(f.Kind), false)
-			b.set(sheet, 4, row, formula(t, f.Name, s.Basis), "", false)
+			b.Set(sheet, 1, row, s.Code, "", false)
+			b.Set(sheet, 2, row, kpiName(t, f.Name), "", false)
+			b.Set(sheet, 3, row, kpiValue(f), kpiFormat(f.Kind), false)
+			b.Set(sheet, 4, row, formula(t, f.Name, s.Basis), "", false)
 			if f.VsPrev.OK {
-				b.set(sheet, 5, row, f.VsPrev.V, fmtPct, false)
+				b.Set(sheet, 5, row, f.VsPrev.V, fmtPct, false)
 			}
 			if f.VsYear.OK {
-				b.set(sheet, 6, row, f.VsYear.V, fmtPct, false)
+				b.Set(sheet, 6, row, f.VsYear.V, fmtPct, false)
 			}
 			row++
 		}
@@ -241,11 +183,11 @@ func (b *book) top(sheet string, r report.PeriodReport) {
 	row := 2
 	for _, s := range r.Stores {
 		for i, sku := range s.Top {
-			b.set(sheet, 1, row, s.Code, "", false)
-			b.set(sheet, 2, row, i+1, "", false)
-			b.set(sheet, 3, row, sku.SKU, "", false)
-			b.set(sheet, 4, row, sku.Units, fmtCount, false)
-			b.set(sheet, 5, row, money(sku.PaidAmount), fmtMoney, false)
+			b.Set(sheet, 1, row, s.Code, "", false)
+			b.Set(sheet, 2, row, i+1, "", false)
+			b.Set(sheet, 3, row, sku.SKU, "", false)
+			b.Set(sheet, 4, row, sku.Units, fmtCount, false)
+			b.Set(sheet, 5, row, money(sku.PaidAmount), fmtMoney, false)
 			row++
 		}
 	}
@@ -253,12 +195,12 @@ func (b *book) top(sheet string, r report.PeriodReport) {
 
 // chart puts a note in A1 and the picture below it.
 func (b *book) chart(sheet string, r report.PeriodReport, png []byte) {
-	b.set(sheet, 1, 1, b.t.T("report.xlsx.chart.note", r.Period), "", true)
+	b.Set(sheet, 1, 1, b.t.T("report.xlsx.chart.note", r.Period), "", true)
 	if len(png) == 0 {
 		return
 	}
-	b.do(func() error {
-		return b.f.AddPictureFromBytes(sheet, "A3", &excelize.Picture{Extension: ".png", File: png,
+	b.Do(func() error {
+		return b.File().AddPictureFromBytes(sheet, "A3", &excelize.Picture{Extension: ".png", File: png,
 			Format: &excelize.GraphicOptions{AltText: b.t.T("report.chart.alt", r.Period)}})
 	})
 }

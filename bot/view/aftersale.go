@@ -205,15 +205,7 @@ func AftersaleForm(l i18n.Localizer, o order.Card, metadata string) slack.ModalV
 		caseInput(l, aftersale.FieldDemand, l.T("view.aftersale.form.hint.demand"), "", true, aftersale.MaxText, true),
 		caseInput(l, aftersale.FieldEvidence, l.T("view.aftersale.form.hint.evidence", aftersale.MaxEvidence), "", true, 0, true),
 	}
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackAftersaleForm,
-		Title:           plain(Cut(l.T("view.aftersale.form.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.aftersale.form.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks:          slack.Blocks{BlockSet: blocks},
-	}
+	return modal(l, CallbackAftersaleForm, l.T("view.aftersale.form.title"), l.T("view.aftersale.form.submit"), metadata, blocks)
 }
 
 func caseInput(l i18n.Localizer, field, hint, initial string, multiline bool, maxLen int, optional bool) *slack.InputBlock {
@@ -237,18 +229,10 @@ func AftersaleTextForm(l i18n.Localizer, c aftersale.Card, to aftersale.Status, 
 		field, title = aftersale.FieldReason, "view.aftersale.reject.title"
 	}
 	input := slack.NewPlainTextInputBlockElement(nil, InputAction).WithMultiline(true).WithMaxLength(aftersale.MaxText)
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackAftersaleText,
-		Title:           plain(Cut(l.T(title), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.aftersale.text.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			section(l.T("view.aftersale.text", c.Number(), escape(c.OrderRef), AftersaleStatus(l, c.Status)) + "\n" + caseSummary(l, c)),
-			slack.NewInputBlock(field, plain(l.FieldLabel(field)), plain(l.T("view.aftersale.text.hint."+string(to))), input),
-		}},
-	}
+	return modal(l, CallbackAftersaleText, l.T(title), l.T("view.aftersale.text.submit"), metadata, []slack.Block{
+		section(l.T("view.aftersale.text", c.Number(), escape(c.OrderRef), AftersaleStatus(l, c.Status)) + "\n" + caseSummary(l, c)),
+		slack.NewInputBlock(field, plain(l.FieldLabel(field)), plain(l.T("view.aftersale.text.hint."+string(to))), input),
+	})
 }
 
 // AftersaleTextValue is the private metadata of the text modal: "id:state".

@@ -227,13 +227,5 @@ func RejectForm(l i18n.Localizer, c approval.Card, metadata string) slack.ModalV
 	blocks = append(blocks, detailBlocks(l, c.Details, MaxModalBlocks-2)...)
 	reason := slack.NewPlainTextInputBlockElement(nil, InputAction).WithMultiline(true).WithMaxLength(maxReason)
 	blocks = append(blocks, slack.NewInputBlock(ReasonBlock, plain(l.FieldLabel("reason")), plain(l.T("view.reject.hint")), reason))
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackReject,
-		Title:           plain(Cut(l.T("view.reject.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.reject.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks:          slack.Blocks{BlockSet: blocks},
-	}
+	return modal(l, CallbackReject, l.T("view.reject.title"), l.T("view.reject.submit"), metadata, blocks)
 }

@@ -307,51 +307,27 @@ func CampaignForm(l i18n.Localizer, store, zone, metadata string) slack.ModalVie
 		channels,
 		caseInput(l, campaign.FieldSKUs, l.T("view.campaign.form.hint.skus", campaign.MaxSKUs), "", true, campaign.MaxSKUsText, true),
 	}
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackCampaignForm,
-		Title:           plain(Cut(l.T("view.campaign.form.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.campaign.form.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks:          slack.Blocks{BlockSet: blocks},
-	}
+	return modal(l, CallbackCampaignForm, l.T("view.campaign.form.title"), l.T("view.campaign.form.submit"), metadata, blocks)
 }
 
 // CampaignPostponeForm asks a supervisor for the new start and end, prefilled with the
 // current ones in the store's zone.
 func CampaignPostponeForm(l i18n.Localizer, c campaign.Card, tz *time.Location) slack.ModalViewRequest {
 	loc := c.Location(tz)
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackCampaignPostpone,
-		Title:           plain(Cut(l.T("view.campaign.postpone.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.campaign.postpone.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: strconv.FormatInt(c.ID, 10),
-		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			section(l.T("view.campaign.text", c.Number(), escape(Cut(c.Theme, 100)), CampaignStatus(l, c.Status))),
-			caseInput(l, campaign.FieldStart, l.T("view.campaign.form.hint.time", loc.String()), c.Start.In(loc).Format(campaign.DateTimeLayout), false, 20, false),
-			caseInput(l, campaign.FieldEnd, l.T("view.campaign.form.hint.time", loc.String()), c.End.In(loc).Format(campaign.DateTimeLayout), false, 20, false),
-		}},
-	}
+	return modal(l, CallbackCampaignPostpone, l.T("view.campaign.postpone.title"), l.T("view.campaign.postpone.submit"), strconv.FormatInt(c.ID, 10), []slack.Block{
+		section(l.T("view.campaign.text", c.Number(), escape(Cut(c.Theme, 100)), CampaignStatus(l, c.Status))),
+		caseInput(l, campaign.FieldStart, l.T("view.campaign.form.hint.time", loc.String()), c.Start.In(loc).Format(campaign.DateTimeLayout), false, 20, false),
+		caseInput(l, campaign.FieldEnd, l.T("view.campaign.form.hint.time", loc.String()), c.End.In(loc).Format(campaign.DateTimeLayout), false, 20, false),
+	})
 }
 
 // CampaignSummaryForm is the owner's summary modal.
 func CampaignSummaryForm(l i18n.Localizer, c campaign.Card) slack.ModalViewRequest {
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackCampaignSummary,
-		Title:           plain(Cut(l.T("view.campaign.summary.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.campaign.summary.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: strconv.FormatInt(c.ID, 10),
-		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			section(l.T("view.campaign.text", c.Number(), escape(Cut(c.Theme, 100)), CampaignStatus(l, c.Status))),
-			caseInput(l, campaign.FieldWorked, "", "", true, campaign.MaxText, false),
-			caseInput(l, campaign.FieldNotWorked, "", "", true, campaign.MaxText, true),
-			caseInput(l, campaign.FieldLessons, "", "", true, campaign.MaxText, true),
-			caseInput(l, campaign.FieldCost, l.T("view.campaign.form.hint.cost"), "", false, 20, true),
-		}},
-	}
+	return modal(l, CallbackCampaignSummary, l.T("view.campaign.summary.title"), l.T("view.campaign.summary.submit"), strconv.FormatInt(c.ID, 10), []slack.Block{
+		section(l.T("view.campaign.text", c.Number(), escape(Cut(c.Theme, 100)), CampaignStatus(l, c.Status))),
+		caseInput(l, campaign.FieldWorked, "", "", true, campaign.MaxText, false),
+		caseInput(l, campaign.FieldNotWorked, "", "", true, campaign.MaxText, true),
+		caseInput(l, campaign.FieldLessons, "", "", true, campaign.MaxText, true),
+		caseInput(l, campaign.FieldCost, l.T("view.campaign.form.hint.cost"), "", false, 20, true),
+	})
 }

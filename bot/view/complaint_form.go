@@ -21,15 +21,7 @@ func ComplaintForm(l i18n.Localizer, stores []store.Store, categories []string, 
 		textInput(l, complaint.FieldDescription, l.T("view.complaint.form.hint.description"), "", true, complaint.MaxText, 0),
 		textInput(l, complaint.FieldDemand, l.T("view.complaint.form.hint.demand"), "", true, complaint.MaxText, 0),
 	}
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackComplaintForm,
-		Title:           plain(Cut(l.T("view.complaint.form.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.complaint.form.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks:          slack.Blocks{BlockSet: blocks},
-	}
+	return modal(l, CallbackComplaintForm, l.T("view.complaint.form.title"), l.T("view.complaint.form.submit"), metadata, blocks)
 }
 
 func categoryOptions(l i18n.Localizer, categories []string) []*slack.OptionBlockObject {
@@ -61,19 +53,11 @@ func complaintSelect(l i18n.Localizer, field string, options []*slack.OptionBloc
 
 // ComplaintResolveForm asks what was done and what the customer was told, both required.
 func ComplaintResolveForm(l i18n.Localizer, c complaint.Card, metadata string) slack.ModalViewRequest {
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackComplaintResolve,
-		Title:           plain(Cut(l.T("view.complaint.resolve.title", c.Ref()), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.complaint.resolve.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			section(complaintSummary(l, c)),
-			textInput(l, complaint.FieldResolution, l.T("view.complaint.resolve.hint.resolution"), "", true, complaint.MaxText, 0),
-			textInput(l, complaint.FieldCustomerTold, l.T("view.complaint.resolve.hint.told"), "", true, complaint.MaxText, 0),
-		}},
-	}
+	return modal(l, CallbackComplaintResolve, l.T("view.complaint.resolve.title", c.Ref()), l.T("view.complaint.resolve.submit"), metadata, []slack.Block{
+		section(complaintSummary(l, c)),
+		textInput(l, complaint.FieldResolution, l.T("view.complaint.resolve.hint.resolution"), "", true, complaint.MaxText, 0),
+		textInput(l, complaint.FieldCustomerTold, l.T("view.complaint.resolve.hint.told"), "", true, complaint.MaxText, 0),
+	})
 }
 
 // complaintStoreInput is a select of the stores, or a text input when there are none to

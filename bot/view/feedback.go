@@ -31,15 +31,7 @@ func FeedbackForm(l i18n.Localizer, stores []store.Store, metadata string) slack
 		textInput(l, feedback.FieldText, l.T("view.feedback.hint.text"), "", true, feedback.MaxText, 0),
 		optionalInput(textInput(l, feedback.FieldTags, l.T("view.feedback.hint.tags", feedback.MaxTags), "", false, 0, 0)),
 	}
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackFeedbackForm,
-		Title:           plain(Cut(l.T("view.feedback.form.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.feedback.form.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks:          slack.Blocks{BlockSet: blocks},
-	}
+	return modal(l, CallbackFeedbackForm, l.T("view.feedback.form.title"), l.T("view.feedback.form.submit"), metadata, blocks)
 }
 
 // feedbackKinds is "review 2 · suggestion 1", the kinds that occur in the order of Kinds.

@@ -37,15 +37,7 @@ func InquiryForm(l i18n.Localizer, stores []store.Store, metadata string) slack.
 		optionalInput(slack.NewInputBlock(inquiry.FieldOwner, plain(l.FieldLabel(inquiry.FieldOwner)),
 			plain(l.T("view.inquiry.hint.owner")), owner)),
 	}
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackInquiryForm,
-		Title:           plain(Cut(l.T("view.inquiry.form.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.inquiry.form.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks:          slack.Blocks{BlockSet: blocks},
-	}
+	return modal(l, CallbackInquiryForm, l.T("view.inquiry.form.title"), l.T("view.inquiry.form.submit"), metadata, blocks)
 }
 
 // InquiryRef is how people name an inquiry: "#12".

@@ -228,15 +228,7 @@ func ListingForm(l i18n.Localizer, stores []store.Store, in listing.Input, editi
 	if editing {
 		title = "view.form.edit.title"
 	}
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackListingForm,
-		Title:           plain(Cut(l.T(title), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.form.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks:          slack.Blocks{BlockSet: blocks},
-	}
+	return modal(l, CallbackListingForm, l.T(title), l.T("view.form.submit"), metadata, blocks)
 }
 
 // storeLabel is "CODE — Name (platform)".

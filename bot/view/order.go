@@ -113,18 +113,10 @@ func OrderTextForm(l i18n.Localizer, c order.Card, callbackID, metadata string) 
 		block, label, title, submit = NoteBlock, l.T("view.order.note.label"), l.T("view.order.note.title"), l.T("view.order.note.submit")
 	}
 	input := slack.NewPlainTextInputBlockElement(nil, InputAction).WithMultiline(true).WithMaxLength(order.MaxTextField)
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      callbackID,
-		Title:           plain(Cut(title, MaxModalTitle)),
-		Submit:          plain(Cut(submit, MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: metadata,
-		Blocks: slack.Blocks{BlockSet: []slack.Block{
-			section(orderSummary(l, c)),
-			slack.NewInputBlock(block, plain(label), nil, input),
-		}},
-	}
+	return modal(l, callbackID, title, submit, metadata, []slack.Block{
+		section(orderSummary(l, c)),
+		slack.NewInputBlock(block, plain(label), nil, input),
+	})
 }
 
 // OrderAlertsDay opens a store's list of the day's orders released with ALERT flags; each

@@ -115,14 +115,7 @@ func (s *Service) Adjust(ctx context.Context, actor domain.Actor, assistant stri
 // Applier carries HR's decision to the cycle: approved (through Adjust, which proposes the
 // new total) adjusts the score; rejected upholds it with HR's reason.
 func (s *Service) Applier() approval.Applier {
-	return approval.ApplierFuncs{
-		Approved: func(ctx context.Context, actor domain.Actor, r approval.Request) error {
-			return s.decided(ctx, actor, r, StatusAdjusted)
-		},
-		Rejected: func(ctx context.Context, actor domain.Actor, r approval.Request) error {
-			return s.decided(ctx, actor, r, StatusUpheld)
-		},
-	}
+	return approval.Deciding(s.decided, StatusAdjusted, StatusUpheld)
 }
 
 func (s *Service) decided(ctx context.Context, actor domain.Actor, r approval.Request, to Status) error {

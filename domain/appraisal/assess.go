@@ -30,11 +30,7 @@ func (s *Service) SubmitSelf(ctx context.Context, actor domain.Actor, id int64, 
 	if len(problems) > 0 {
 		return Cycle{}, domain.Invalid(problems)
 	}
-	c, err := s.Find(ctx, id)
-	if err != nil {
-		return Cycle{}, err
-	}
-	figures, err := s.figures(ctx, c.Assistant, c.Month)
+	figures, err := s.figuresOf(ctx, id)
 	if err != nil {
 		return Cycle{}, err
 	}
@@ -66,6 +62,15 @@ func (s *Service) SubmitSelf(ctx context.Context, actor domain.Actor, id int64, 
 		return Cycle{}, fmt.Errorf("self-assessment %d: %w", id, err)
 	}
 	return out, nil
+}
+
+// figuresOf reads the cycle's month's figures of its assistant, as of now.
+func (s *Service) figuresOf(ctx context.Context, id int64) (Figures, error) {
+	c, err := s.Find(ctx, id)
+	if err != nil {
+		return Figures{}, err
+	}
+	return s.figures(ctx, c.Assistant, c.Month)
 }
 
 // ForRating returns the cycle the rating button names, for a supervisor other than the
@@ -105,11 +110,7 @@ func (s *Service) Rate(ctx context.Context, actor domain.Actor, id int64, in Rat
 	if len(problems) > 0 {
 		return Cycle{}, domain.Invalid(problems)
 	}
-	c, err := s.Find(ctx, id)
-	if err != nil {
-		return Cycle{}, err
-	}
-	figures, err := s.figures(ctx, c.Assistant, c.Month)
+	figures, err := s.figuresOf(ctx, id)
 	if err != nil {
 		return Cycle{}, err
 	}

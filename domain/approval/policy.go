@@ -52,6 +52,15 @@ func (f ApplierFuncs) OnRejected(ctx context.Context, actor domain.Actor, r Requ
 	return f.Rejected(ctx, actor, r)
 }
 
+// Deciding is the Applier of an area that carries both outcomes with one function: fn is
+// called with approved or rejected (a target status, say) as the request was decided.
+func Deciding[T any](fn func(ctx context.Context, actor domain.Actor, r Request, outcome T) error, approved, rejected T) Applier {
+	return ApplierFuncs{
+		Approved: func(ctx context.Context, actor domain.Actor, r Request) error { return fn(ctx, actor, r, approved) },
+		Rejected: func(ctx context.Context, actor domain.Actor, r Request) error { return fn(ctx, actor, r, rejected) },
+	}
+}
+
 // Directory finds the people who hold a role, to send them cards and reminders.
 type Directory interface {
 	UsersWith(ctx context.Context, role domain.Role) ([]string, error)

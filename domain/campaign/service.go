@@ -250,14 +250,7 @@ func FormatBP(bp int64) string { return fmt.Sprintf("%d.%02d%%", bp/100, bp%100)
 // approved plan becomes a campaign in preparation with its checklist, card and timers; a
 // rejected one is cancelled with the supervisor's reason.
 func (s *Service) Applier() approval.Applier {
-	return approval.ApplierFuncs{
-		Approved: func(ctx context.Context, actor domain.Actor, r approval.Request) error {
-			return s.decided(ctx, actor, r, true)
-		},
-		Rejected: func(ctx context.Context, actor domain.Actor, r approval.Request) error {
-			return s.decided(ctx, actor, r, false)
-		},
-	}
+	return approval.Deciding(s.decided, true, false)
 }
 
 func (s *Service) decided(ctx context.Context, actor domain.Actor, r approval.Request, approved bool) error {

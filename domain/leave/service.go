@@ -98,14 +98,7 @@ func (s *Service) Request(ctx context.Context, actor domain.Actor, in Input) (Le
 
 // Applier carries the supervisor's decision to the leave.
 func (s *Service) Applier() approval.Applier {
-	return approval.ApplierFuncs{
-		Approved: func(ctx context.Context, actor domain.Actor, r approval.Request) error {
-			return s.decided(ctx, actor, r, StatusApproved)
-		},
-		Rejected: func(ctx context.Context, actor domain.Actor, r approval.Request) error {
-			return s.decided(ctx, actor, r, StatusRejected)
-		},
-	}
+	return approval.Deciding(s.decided, StatusApproved, StatusRejected)
 }
 
 func (s *Service) decided(ctx context.Context, actor domain.Actor, r approval.Request, to Status) error {

@@ -181,35 +181,14 @@ func (r *Repo) ListByOrder(ctx context.Context, orderID int64) ([]aftersale.Case
 
 // Update loads the case with a row lock and saves only when fn accepts.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*aftersale.Case) error) (aftersale.Case, error) {
-	var saved aftersale.Case
-	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
-		tx := gormdb.Conn(ctx, r.db)
-		var row caseRow
-		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
-			return gormdb.NotFound(err, fmt.Sprintf("load case %d", id), "aftersale.not_found", id)
-		}
-		c, err := fromRow(row)
-		if err != nil {
-			return err
-		}
-		if err := fn(&c); err != nil {
-			return err
-		}
-		c.ID, c.Version = id, row.Version+1
-		next, err := toRow(c)
-		if err != nil {
-			return fmt.Errorf("update case %d: %w", id, err)
-		}
-		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
-			return gormdb.Err(err, fmt.Sprintf("save case %d", id))
-		}
-		saved, err = fromRow(next)
-		return err
-	})
-	if err != nil {
-		return aftersale.Case{}, err
-	}
-	return saved, nil
+	return gormdb.Update(ctx, r.db, gormdb.Versioned[aftersale.Case, caseRow]{
+		What:       "case",
+		NotFound:   gormdb.NotFoundID("aftersale.not_found"),
+		FromRow:    fromRow,
+		ToRow:      toRow,
+		RowVersion: func(r caseRow) int { return r.Version },
+		Stamp:      func(c *aftersale.Case, id int64, version int) { c.ID, c.Version = id, version },
+	}, id, fn)
 }
 
 // List applies the filter, newest first; a limit of 0 means all.

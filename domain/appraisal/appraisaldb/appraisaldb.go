@@ -298,35 +298,14 @@ func (r *Repo) FindMonth(ctx context.Context, assistant, month string) (appraisa
 
 // Update loads the cycle with a row lock and saves only when fn accepts.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*appraisal.Cycle) error) (appraisal.Cycle, error) {
-	var saved appraisal.Cycle
-	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
-		tx := gormdb.Conn(ctx, r.db)
-		var row cycleRow
-		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
-			return gormdb.NotFound(err, fmt.Sprintf("load appraisal %d", id), "appraisal.not_found", id)
-		}
-		c, err := fromRow(row)
-		if err != nil {
-			return err
-		}
-		if err := fn(&c); err != nil {
-			return err
-		}
-		c.ID, c.Version = id, row.Version+1
-		next, err := toRow(c)
-		if err != nil {
-			return err
-		}
-		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
-			return gormdb.Err(err, fmt.Sprintf("save appraisal %d", id))
-		}
-		saved, err = fromRow(next)
-		return err
-	})
-	if err != nil {
-		return appraisal.Cycle{}, err
-	}
-	return saved, nil
+	return gormdb.Update(ctx, r.db, gormdb.Versioned[appraisal.Cycle, cycleRow]{
+		What:       "appraisal",
+		NotFound:   gormdb.NotFoundID("appraisal.not_found"),
+		FromRow:    fromRow,
+		ToRow:      toRow,
+		RowVersion: func(r cycleRow) int { return r.Version },
+		Stamp:      func(c *appraisal.Cycle, id int64, version int) { c.ID, c.Version = id, version },
+	}, id, fn)
 }
 
 // ListMonth returns the month's cycles ordered by assistant.

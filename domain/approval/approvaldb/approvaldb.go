@@ -152,35 +152,14 @@ func (r *Repo) Find(ctx context.Context, id int64) (approval.Request, error) {
 // wait and then see the first one's decision, and the version condition on the write
 // catches any path that read without the lock. fn's error comes back as is.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*approval.Request) error) (approval.Request, error) {
-	var saved approval.Request
-	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
-		tx := gormdb.Conn(ctx, r.db)
-		var row requestRow
-		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
-			return gormdb.NotFound(err, fmt.Sprintf("load approval request %d", id), "approval.not_found", id)
-		}
-		req, err := fromRow(row)
-		if err != nil {
-			return err
-		}
-		if err := fn(&req); err != nil {
-			return err
-		}
-		req.ID, req.Version = id, row.Version+1
-		next, err := toRow(req)
-		if err != nil {
-			return fmt.Errorf("update approval request %d: %w", id, err)
-		}
-		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
-			return gormdb.Err(err, fmt.Sprintf("save approval request %d", id))
-		}
-		saved, err = fromRow(next)
-		return err
-	})
-	if err != nil {
-		return approval.Request{}, err
-	}
-	return saved, nil
+	return gormdb.Update(ctx, r.db, gormdb.Versioned[approval.Request, requestRow]{
+		What:       "approval request",
+		NotFound:   gormdb.NotFoundID("approval.not_found"),
+		FromRow:    fromRow,
+		ToRow:      toRow,
+		RowVersion: func(r requestRow) int { return r.Version },
+		Stamp:      func(req *approval.Request, id int64, version int) { req.ID, req.Version = id, version },
+	}, id, fn)
 }
 
 // ListPending returns pending requests oldest first; requests created at the same time

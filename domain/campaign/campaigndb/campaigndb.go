@@ -168,35 +168,14 @@ func (r *Repo) Find(ctx context.Context, id int64) (campaign.Campaign, error) {
 
 // Update loads the campaign with a row lock and saves only when fn accepts.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*campaign.Campaign) error) (campaign.Campaign, error) {
-	var saved campaign.Campaign
-	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
-		tx := gormdb.Conn(ctx, r.db)
-		var row campaignRow
-		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
-			return gormdb.NotFound(err, fmt.Sprintf("load campaign %d", id), "campaign.not_found", campaign.Number(id))
-		}
-		c, err := fromRow(row)
-		if err != nil {
-			return err
-		}
-		if err := fn(&c); err != nil {
-			return err
-		}
-		c.ID, c.Version = id, row.Version+1
-		next, err := toRow(c)
-		if err != nil {
-			return fmt.Errorf("update campaign %d: %w", id, err)
-		}
-		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
-			return gormdb.Err(err, fmt.Sprintf("save campaign %d", id))
-		}
-		saved, err = fromRow(next)
-		return err
-	})
-	if err != nil {
-		return campaign.Campaign{}, err
-	}
-	return saved, nil
+	return gormdb.Update(ctx, r.db, gormdb.Versioned[campaign.Campaign, campaignRow]{
+		What:       "campaign",
+		NotFound:   func(id int64) (string, []any) { return "campaign.not_found", []any{campaign.Number(id)} },
+		FromRow:    fromRow,
+		ToRow:      toRow,
+		RowVersion: func(r campaignRow) int { return r.Version },
+		Stamp:      func(c *campaign.Campaign, id int64, version int) { c.ID, c.Version = id, version },
+	}, id, fn)
 }
 
 // List applies the filter, by start then id; a limit of 0 means all.

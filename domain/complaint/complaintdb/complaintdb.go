@@ -126,30 +126,14 @@ func (r *Repo) Find(ctx context.Context, id int64) (complaint.Complaint, error) 
 // Update loads the complaint with a row lock, so that two clicks on its card queue and the
 // second sees what the first did, and saves only when fn accepts.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*complaint.Complaint) error) (complaint.Complaint, error) {
-	var saved complaint.Complaint
-	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
-		tx := gormdb.Conn(ctx, r.db)
-		var row complaintRow
-		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
-			key, args := notFound(id)
-			return gormdb.NotFound(err, fmt.Sprintf("load complaint %d", id), key, args...)
-		}
-		c := fromRow(row)
-		if err := fn(&c); err != nil {
-			return err
-		}
-		c.ID, c.Version = id, row.Version+1
-		next := toRow(c)
-		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
-			return gormdb.Err(err, fmt.Sprintf("save complaint %d", id))
-		}
-		saved = fromRow(next)
-		return nil
-	})
-	if err != nil {
-		return complaint.Complaint{}, err
-	}
-	return saved, nil
+	return gormdb.Update(ctx, r.db, gormdb.Versioned[complaint.Complaint, complaintRow]{
+		What:       "complaint",
+		NotFound:   notFound,
+		FromRow:    gormdb.Infallible(fromRow),
+		ToRow:      gormdb.Infallible(toRow),
+		RowVersion: func(r complaintRow) int { return r.Version },
+		Stamp:      func(c *complaint.Complaint, id int64, version int) { c.ID, c.Version = id, version },
+	}, id, fn)
 }
 
 // List applies the filter, newest first.

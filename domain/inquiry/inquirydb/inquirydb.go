@@ -118,29 +118,14 @@ func (r *Repo) Find(ctx context.Context, id int64) (inquiry.Inquiry, error) {
 // Update loads the inquiry with a row lock, so that an answer and a firing breach queue
 // instead of overwriting each other, and saves only when fn accepts.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*inquiry.Inquiry) error) (inquiry.Inquiry, error) {
-	var saved inquiry.Inquiry
-	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
-		tx := gormdb.Conn(ctx, r.db)
-		var row inquiryRow
-		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
-			return gormdb.NotFound(err, fmt.Sprintf("load inquiry %d", id), "inquiry.not_found", id)
-		}
-		q := fromRow(row)
-		if err := fn(&q); err != nil {
-			return err
-		}
-		q.ID, q.Version = id, row.Version+1
-		next := toRow(q)
-		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
-			return gormdb.Err(err, fmt.Sprintf("save inquiry %d", id))
-		}
-		saved = fromRow(next)
-		return nil
-	})
-	if err != nil {
-		return inquiry.Inquiry{}, err
-	}
-	return saved, nil
+	return gormdb.Update(ctx, r.db, gormdb.Versioned[inquiry.Inquiry, inquiryRow]{
+		What:       "inquiry",
+		NotFound:   gormdb.NotFoundID("inquiry.not_found"),
+		FromRow:    gormdb.Infallible(fromRow),
+		ToRow:      gormdb.Infallible(toRow),
+		RowVersion: func(r inquiryRow) int { return r.Version },
+		Stamp:      func(q *inquiry.Inquiry, id int64, version int) { q.ID, q.Version = id, version },
+	}, id, fn)
 }
 
 // List applies the filter, the earliest promise first.

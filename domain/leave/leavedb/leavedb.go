@@ -103,29 +103,14 @@ func (r *Repo) Find(ctx context.Context, id int64) (leave.Leave, error) {
 
 // Update loads the leave with a row lock and saves only when fn accepts.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*leave.Leave) error) (leave.Leave, error) {
-	var saved leave.Leave
-	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
-		tx := gormdb.Conn(ctx, r.db)
-		var row leaveRow
-		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
-			return gormdb.NotFound(err, fmt.Sprintf("load leave %d", id), "leave.not_found", id)
-		}
-		l := fromRow(row)
-		if err := fn(&l); err != nil {
-			return err
-		}
-		l.ID, l.Version = id, row.Version+1
-		next := toRow(l)
-		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
-			return gormdb.Err(err, fmt.Sprintf("save leave %d", id))
-		}
-		saved = fromRow(next)
-		return nil
-	})
-	if err != nil {
-		return leave.Leave{}, err
-	}
-	return saved, nil
+	return gormdb.Update(ctx, r.db, gormdb.Versioned[leave.Leave, leaveRow]{
+		What:       "leave",
+		NotFound:   gormdb.NotFoundID("leave.not_found"),
+		FromRow:    gormdb.Infallible(fromRow),
+		ToRow:      gormdb.Infallible(toRow),
+		RowVersion: func(r leaveRow) int { return r.Version },
+		Stamp:      func(l *leave.Leave, id int64, version int) { l.ID, l.Version = id, version },
+	}, id, fn)
 }
 
 // Covering returns the user's approved leave covering at, the latest ending first.

@@ -239,38 +239,15 @@ func (r *Repo) FindBySKUs(ctx context.Context, store string, skus []string) ([]l
 // Update loads the listing with a row lock, so that two changes to it queue instead of
 // one overwriting the other, and saves only when fn accepts. fn's error comes back as is.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*listing.Listing) error) (listing.Listing, error) {
-	var saved listing.Listing
-	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
-		tx := gormdb.Conn(ctx, r.db)
-		var row listingRow
-		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
-			return gormdb.NotFound(err, fmt.Sprintf("load listing %d", id), "listing.not_found", id)
-		}
-		l, err := fromRow(row)
-		if err != nil {
-			return err
-		}
-		if err := fn(&l); err != nil {
-			return err
-		}
-		l.ID, l.Version = id, row.Version+1
-		next, err := toRow(l)
-		if err != nil {
-			return fmt.Errorf("update listing %d: %w", id, err)
-		}
-		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
-			if gormdb.IsDuplicate(err) {
-				return exists(l) // fn moved the listing onto a SKU the store already has
-			}
-			return gormdb.Err(err, fmt.Sprintf("save listing %d", id))
-		}
-		saved, err = fromRow(next)
-		return err
-	})
-	if err != nil {
-		return listing.Listing{}, err
-	}
-	return saved, nil
+	return gormdb.Update(ctx, r.db, gormdb.Versioned[listing.Listing, listingRow]{
+		What:        "listing",
+		NotFound:    gormdb.NotFoundID("listing.not_found"),
+		FromRow:     fromRow,
+		ToRow:       toRow,
+		RowVersion:  func(r listingRow) int { return r.Version },
+		Stamp:       func(l *listing.Listing, id int64, version int) { l.ID, l.Version = id, version },
+		OnDuplicate: exists, // fn moved it onto a key the store already has
+	}, id, fn)
 }
 
 // List applies the filter; an empty field does not filter and a limit of 0 means all.

@@ -257,38 +257,15 @@ func (r *Repo) FindByPlatformIDs(ctx context.Context, store string, platformOrde
 // while the platform redelivers it) queue instead of one overwriting the other, and saves
 // only when fn accepts. fn's error comes back as is.
 func (r *Repo) Update(ctx context.Context, id int64, fn func(*order.Order) error) (order.Order, error) {
-	var saved order.Order
-	err := gormdb.InTx(ctx, r.db, func(ctx context.Context) error {
-		tx := gormdb.Conn(ctx, r.db)
-		var row orderRow
-		if err := gormdb.ForUpdate(tx).Where("id = ?", id).Take(&row).Error; err != nil {
-			return gormdb.NotFound(err, fmt.Sprintf("load order %d", id), "order.not_found", id)
-		}
-		o, err := fromRow(row)
-		if err != nil {
-			return err
-		}
-		if err := fn(&o); err != nil {
-			return err
-		}
-		o.ID, o.Version = id, row.Version+1
-		next, err := toRow(o)
-		if err != nil {
-			return fmt.Errorf("update order %d: %w", id, err)
-		}
-		if err := gormdb.SaveVersioned(tx, &next, row.Version); err != nil {
-			if gormdb.IsDuplicate(err) {
-				return exists(o) // fn moved the order onto a platform id the store already has
-			}
-			return gormdb.Err(err, fmt.Sprintf("save order %d", id))
-		}
-		saved, err = fromRow(next)
-		return err
-	})
-	if err != nil {
-		return order.Order{}, err
-	}
-	return saved, nil
+	return gormdb.Update(ctx, r.db, gormdb.Versioned[order.Order, orderRow]{
+		What:        "order",
+		NotFound:    gormdb.NotFoundID("order.not_found"),
+		FromRow:     fromRow,
+		ToRow:       toRow,
+		RowVersion:  func(r orderRow) int { return r.Version },
+		Stamp:       func(o *order.Order, id int64, version int) { o.ID, o.Version = id, version },
+		OnDuplicate: exists, // fn moved it onto a key the store already has
+	}, id, fn)
 }
 
 // List applies the filter, newest (last received) first, or by id when f.Oldest. Store code, status, buyer name
