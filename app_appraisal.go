@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,8 +19,10 @@ import (
 	"storeops/domain/campaign"
 	"storeops/domain/campaign/campaigndb"
 	"storeops/domain/complaint"
+	"storeops/domain/complaint/complaintdb"
 	"storeops/domain/gormdb"
 	"storeops/domain/inquiry"
+	"storeops/domain/inquiry/inquirydb"
 	"storeops/domain/leave"
 	"storeops/domain/leave/leavedb"
 	storemetrics "storeops/domain/metrics"
@@ -63,9 +66,9 @@ func (a *app) wireAppraisals(cfg Config, tx domain.TxRunner, auditLog *audit.Log
 		Zone: zone, Leave: a.leave,
 		Schedule: appraisal.DefaultSchedule(), Scoring: appraisal.DefaultScoring(),
 		Sources: []appraisal.Source{
-			appraisal.SourceFunc(src.listings), appraisal.SourceFunc(src.heldOrders), appraisal.SourceFunc(src.aftersales),
-			appraisal.SourceFunc(src.campaignItems),
-			appraisal.SourceFunc(src.inquiryTimeliness), appraisal.SourceFunc(src.complaintFigures),
+			appraisal.DetailFunc(src.listings), appraisal.DetailFunc(src.heldOrders), appraisal.DetailFunc(src.aftersales),
+			appraisal.DetailFunc(src.campaignItems),
+			appraisal.DetailFunc(src.inquiryTimeliness), appraisal.DetailFunc(src.complaintFigures),
 		},
 		Stores: storeActuals{db: a.db, stores: a.stores, tz: cfg.TZ}})
 	if err != nil {
@@ -135,149 +138,205 @@ type appraisalSources struct {
 
 // listings: new listings the assistant submitted whose final review was decided in the
 // month, and of them those approved at their first submission; and delistings handled
-// (requested by them and approved in the month).
-func (s appraisalSources) listings(ctx context.Context, user string, from, to time.Time) ([]appraisal.Figure, error) {
-	var rows []struct {
-		Subject string
-		Status  string
+// (requested by them and approved in the month). The counts are those of the records.
+func (s appraisalSources) listings(ctx context.Context, user string, from, to time.Time, _ bool) ([]appraisal.Detail, error) {
+	type request struct {
+		ID        int64
+		Subject   string
+		Status    string
+		Title     string
+		DecidedAt *time.Time
 	}
-	q := gormdb.Conn(ctx, s.db).Table("approval_requests").Select("subject, status").
+	var rows []request
+	q := gormdb.Conn(ctx, s.db).Table("approval_requests").Select("id, subject, status, title, decided_at").
 		Where("kind = ? AND requester = ? AND status IN ? AND decided_at >= ? AND decided_at < ?",
 			string(approval.KindListingPublish), user, []string{string(approval.StatusApproved), string(approval.StatusRejected)},
 			gormdb.UTC(from), gormdb.UTC(to))
 	if err := q.Scan(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, "listing figures of "+user)
 	}
-	counted, good := 0, 0
+	var listed []appraisal.Item
 	for _, r := range rows {
 		if r.Status != string(approval.StatusApproved) {
 			continue
 		}
-		counted++
 		var rejected int64
 		if err := gormdb.Conn(ctx, s.db).Table("approval_requests").Where("kind = ? AND subject = ? AND status = ?",
 			string(approval.KindListingPublish), r.Subject, string(approval.StatusRejected)).Count(&rejected).Error; err != nil {
 			return nil, gormdb.Err(err, "listing figures of "+user)
 		}
-		if rejected == 0 {
-			good++
-		}
+		listed = append(listed, appraisal.Item{Ref: "#" + strconv.FormatInt(r.ID, 10), Label: r.Title, At: gormdb.TimeOf(r.DecidedAt), Good: rejected == 0})
 	}
-	var delisted int64
-	if err := gormdb.Conn(ctx, s.db).Table("approval_requests").Where("kind = ? AND requester = ? AND status = ? AND decided_at >= ? AND decided_at < ?",
-		string(approval.KindListingDelist), user, string(approval.StatusApproved), gormdb.UTC(from), gormdb.UTC(to)).Count(&delisted).Error; err != nil {
+	var delists []request
+	if err := gormdb.Conn(ctx, s.db).Table("approval_requests").Select("id, subject, status, title, decided_at").
+		Where("kind = ? AND requester = ? AND status = ? AND decided_at >= ? AND decided_at < ?",
+			string(approval.KindListingDelist), user, string(approval.StatusApproved), gormdb.UTC(from), gormdb.UTC(to)).Scan(&delists).Error; err != nil {
 		return nil, gormdb.Err(err, "delisting figures of "+user)
 	}
-	return []appraisal.Figure{
-		{Key: figureListingFirstTime, Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true, Counted: counted, Good: good,
-			List: "approvals"},
-		{Key: figureDelistings, Dimension: appraisal.DimTask, Kind: appraisal.KindCount, Available: true, Counted: int(delisted)},
+	delisted := make([]appraisal.Item, len(delists))
+	for i, r := range delists {
+		delisted[i] = appraisal.Item{Ref: "#" + strconv.FormatInt(r.ID, 10), Label: r.Title, At: gormdb.TimeOf(r.DecidedAt)}
+	}
+	counted, good := appraisal.Tally(listed)
+	return []appraisal.Detail{
+		{Figure: appraisal.Figure{Key: figureListingFirstTime, Short: "listings", Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true,
+			Counted: counted, Good: good}, Items: listed},
+		{Figure: appraisal.Figure{Key: figureDelistings, Short: "delistings", Dimension: appraisal.DimTask, Kind: appraisal.KindCount, Available: true,
+			Counted: len(delisted)}, Items: delisted},
 	}, nil
 }
 
 // heldOrders: held orders the assistant released or cancelled in the month, those decided
 // within a day of arriving, and the mean time to decide.
-func (s appraisalSources) heldOrders(ctx context.Context, user string, from, to time.Time) ([]appraisal.Figure, error) {
+func (s appraisalSources) heldOrders(ctx context.Context, user string, from, to time.Time, _ bool) ([]appraisal.Detail, error) {
 	var rows []struct {
-		ReceivedAt *time.Time
-		DecidedAt  *time.Time
+		StoreCode       string
+		PlatformOrderID string
+		ReceivedAt      *time.Time
+		DecidedAt       *time.Time
 	}
-	if err := gormdb.Conn(ctx, s.db).Table("orders").Select("received_at, decided_at").
+	if err := gormdb.Conn(ctx, s.db).Table("orders").Select("store_code, platform_order_id, received_at, decided_at").
 		Where("decided_by = ? AND decided_at >= ? AND decided_at < ?", user, gormdb.UTC(from), gormdb.UTC(to)).Scan(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, "order figures of "+user)
 	}
-	good := 0
+	items := make([]appraisal.Item, len(rows))
 	var total time.Duration
-	for _, r := range rows {
+	for i, r := range rows {
 		took := gormdb.TimeOf(r.DecidedAt).Sub(gormdb.TimeOf(r.ReceivedAt))
 		if r.ReceivedAt == nil || took < 0 {
 			took = 0
 		}
 		total += took
-		if took <= heldOrderDecideWithin {
-			good++
-		}
+		items[i] = appraisal.Item{Ref: r.StoreCode + "/" + r.PlatformOrderID, At: gormdb.TimeOf(r.DecidedAt), Good: took <= heldOrderDecideWithin}
 	}
-	f := appraisal.Figure{Key: figureHeldOrders, Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true,
-		Counted: len(rows), Good: good, List: "order list held"}
+	counted, good := appraisal.Tally(items)
+	f := appraisal.Figure{Key: figureHeldOrders, Short: "held", Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true,
+		Counted: counted, Good: good}
 	if len(rows) > 0 {
 		f.Extra = int64(math.Round(total.Minutes() / float64(len(rows))))
 	}
-	return []appraisal.Figure{f}, nil
+	return []appraisal.Detail{{Figure: f, Items: items}}, nil
 }
 
 // aftersales: cases the assistant owned that were closed in the month, and those closed
 // within the promise (the escalation delay) of opening.
-func (s appraisalSources) aftersales(ctx context.Context, user string, from, to time.Time) ([]appraisal.Figure, error) {
+func (s appraisalSources) aftersales(ctx context.Context, user string, from, to time.Time, _ bool) ([]appraisal.Detail, error) {
 	var rows []struct {
+		ID        int64
+		OrderRef  string
 		CreatedAt *time.Time
 		MovedAt   *time.Time
 	}
-	if err := gormdb.Conn(ctx, s.db).Table("aftersale_cases").Select("created_at, moved_at").
+	if err := gormdb.Conn(ctx, s.db).Table("aftersale_cases").Select("id, order_ref, created_at, moved_at").
 		Where("owner = ? AND status = ? AND moved_at >= ? AND moved_at < ?", user, "closed", gormdb.UTC(from), gormdb.UTC(to)).Scan(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, "after-sales figures of "+user)
 	}
-	good := 0
-	for _, r := range rows {
-		if !gormdb.TimeOf(r.MovedAt).After(gormdb.TimeOf(r.CreatedAt).Add(s.aftersaleWithin)) {
-			good++
-		}
+	items := make([]appraisal.Item, len(rows))
+	for i, r := range rows {
+		items[i] = appraisal.Item{Ref: "#" + strconv.FormatInt(r.ID, 10), Label: r.OrderRef, At: gormdb.TimeOf(r.MovedAt),
+			Good: !gormdb.TimeOf(r.MovedAt).After(gormdb.TimeOf(r.CreatedAt).Add(s.aftersaleWithin))}
 	}
-	return []appraisal.Figure{{Key: figureAftersaleClosed, Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true,
-		Counted: len(rows), Good: good, Extra: int64(s.aftersaleWithin.Hours()), List: "aftersale list mine"}}, nil
+	counted, good := appraisal.Tally(items)
+	return []appraisal.Detail{{Figure: appraisal.Figure{Key: figureAftersaleClosed, Short: "aftersale", Dimension: appraisal.DimTask, Kind: appraisal.KindRatio,
+		Available: true, Counted: counted, Good: good, Extra: int64(s.aftersaleWithin.Hours())}, Items: items}}, nil
 }
 
 // campaignItems: the campaign checklist items the assistant owns that fell due in the month,
 // and of them those ticked by their due time. Items of cancelled campaigns (and of plans
 // never approved, which have no checklist) do not count.
-func (s appraisalSources) campaignItems(ctx context.Context, user string, from, to time.Time) ([]appraisal.Figure, error) {
+func (s appraisalSources) campaignItems(ctx context.Context, user string, from, to time.Time, _ bool) ([]appraisal.Detail, error) {
 	cs, err := campaigndb.New(s.db).List(ctx, campaign.Filter{
 		Statuses: []campaign.Status{campaign.StatusPreparing, campaign.StatusRunning, campaign.StatusEnded, campaign.StatusSummarised},
 		From:     from.Add(-campaignItemReach), To: to.Add(campaignItemReach)})
 	if err != nil {
 		return nil, fmt.Errorf("campaign figures of %s: %w", user, err)
 	}
-	counted, good := 0, 0
+	var items []appraisal.Item
 	for _, c := range cs {
 		for _, t := range c.Tasks {
 			due := t.Due(c.Start)
 			if t.Owner != user || due.Before(from) || !due.Before(to) {
 				continue
 			}
-			counted++
-			if t.Done && !t.DoneAt.After(due) {
-				good++
+			name := t.Title
+			if name == "" {
+				name = t.Key
 			}
+			items = append(items, appraisal.Item{Ref: fmt.Sprintf("#%d/%d", c.ID, t.No), Label: c.StoreCode + " " + c.Theme + ": " + name, At: due,
+				Good: t.Done && !t.DoneAt.After(due)})
 		}
 	}
-	return []appraisal.Figure{{Key: figureCampaignItems, Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true,
-		Counted: counted, Good: good, List: "campaign list"}}, nil
+	counted, good := appraisal.Tally(items)
+	return []appraisal.Detail{{Figure: appraisal.Figure{Key: figureCampaignItems, Short: "campaign", Dimension: appraisal.DimTask, Kind: appraisal.KindRatio,
+		Available: true, Counted: counted, Good: good}, Items: items}}, nil
 }
 
-func (s appraisalSources) inquiryTimeliness(ctx context.Context, user string, from, to time.Time) ([]appraisal.Figure, error) {
-	answered, onTime, err := s.inquiries.Timeliness(ctx, user, from, to)
-	if err != nil {
-		return nil, err
+// inquiryTimeliness counts in the database for the month's figures; a drill-down lists the
+// same inquiries (inquirydb's Answered reads Timeliness's condition) and counts them.
+func (s appraisalSources) inquiryTimeliness(ctx context.Context, user string, from, to time.Time, withItems bool) ([]appraisal.Detail, error) {
+	f := appraisal.Figure{Key: figureInquiryOnTime, Short: "inquiries", Dimension: appraisal.DimCustomer, Kind: appraisal.KindRatio, Available: true}
+	if !withItems {
+		answered, onTime, err := s.inquiries.Timeliness(ctx, user, from, to)
+		if err != nil {
+			return nil, err
+		}
+		f.Counted, f.Good = answered, onTime
+		return []appraisal.Detail{{Figure: f}}, nil
 	}
-	return []appraisal.Figure{{Key: figureInquiryOnTime, Dimension: appraisal.DimCustomer, Kind: appraisal.KindRatio, Available: true,
-		Counted: answered, Good: onTime, List: "inquiry list mine"}}, nil
+	qs, err := inquirydb.New(s.db).Answered(ctx, user, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("answered inquiries of %s: %w", user, err)
+	}
+	items := make([]appraisal.Item, len(qs))
+	for i, q := range qs {
+		items[i] = appraisal.Item{Ref: "#" + strconv.FormatInt(q.ID, 10), Label: q.StoreCode, At: q.AnsweredAt, Good: q.OnTime}
+	}
+	f.Counted, f.Good = appraisal.Tally(items)
+	return []appraisal.Detail{{Figure: f, Items: items}}, nil
 }
 
-func (s appraisalSources) complaintFigures(ctx context.Context, user string, from, to time.Time) ([]appraisal.Figure, error) {
-	acked, onTime, err := s.complaints.AckTimeliness(ctx, user, from, to)
-	if err != nil {
-		return nil, err
+// complaintFigures counts in the database for the month's figures; a drill-down lists the
+// same complaints (complaintdb's Acknowledged and Rated read the counts' conditions).
+func (s appraisalSources) complaintFigures(ctx context.Context, user string, from, to time.Time, withItems bool) ([]appraisal.Detail, error) {
+	ack := appraisal.Figure{Key: figureComplaintAck, Short: "complaints", Dimension: appraisal.DimCustomer, Kind: appraisal.KindRatio, Available: true}
+	sat := appraisal.Figure{Key: figureSatisfaction, Short: "satisfaction", Dimension: appraisal.DimCustomer, Kind: appraisal.KindAverage, Available: true}
+	if !withItems {
+		acked, onTime, err := s.complaints.AckTimeliness(ctx, user, from, to)
+		if err != nil {
+			return nil, err
+		}
+		avg, n, err := s.complaints.SatisfactionAverage(ctx, user, from, to)
+		if err != nil {
+			return nil, err
+		}
+		ack.Counted, ack.Good = acked, onTime
+		sat.Counted, sat.Value = n, int64(math.Round(avg*10))
+		return []appraisal.Detail{{Figure: ack}, {Figure: sat}}, nil
 	}
-	avg, n, err := s.complaints.SatisfactionAverage(ctx, user, from, to)
+	repo := complaintdb.New(s.db)
+	acked, err := repo.Acknowledged(ctx, user, from, to)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("acknowledged complaints of %s: %w", user, err)
 	}
-	return []appraisal.Figure{
-		{Key: figureComplaintAck, Dimension: appraisal.DimCustomer, Kind: appraisal.KindRatio, Available: true, Counted: acked, Good: onTime,
-			List: "complaint list mine"},
-		{Key: figureSatisfaction, Dimension: appraisal.DimCustomer, Kind: appraisal.KindAverage, Available: true, Counted: n,
-			Value: int64(math.Round(avg * 10)), List: "complaint list mine"},
-	}, nil
+	rated, err := repo.Rated(ctx, user, from, to)
+	if err != nil {
+		return nil, fmt.Errorf("rated complaints of %s: %w", user, err)
+	}
+	ackItems := make([]appraisal.Item, len(acked))
+	for i, c := range acked {
+		ackItems[i] = appraisal.Item{Ref: complaint.Ref(c.ID), Label: c.StoreCode, At: c.At, Good: c.AckOnTime}
+	}
+	ack.Counted, ack.Good = appraisal.Tally(ackItems)
+	satItems := make([]appraisal.Item, len(rated))
+	sum := 0
+	for i, c := range rated {
+		satItems[i] = appraisal.Item{Ref: complaint.Ref(c.ID), Label: c.StoreCode, At: c.At, Value: c.Rating}
+		sum += c.Rating
+	}
+	if sat.Counted = len(rated); sat.Counted > 0 {
+		sat.Value = int64(math.Round(float64(sum) / float64(sat.Counted) * 10))
+	}
+	return []appraisal.Detail{{Figure: ack, Items: ackItems}, {Figure: sat, Items: satItems}}, nil
 }
 
 // storeActuals reads a store's month from its daily figures (overall source) for the KPI

@@ -438,3 +438,58 @@ func TestAppraisalCampaignItems(t *testing.T) {
 		t.Errorf("alice's items of a cancelled campaign:\n%s", got)
 	}
 }
+
+// TestAppraisalItems: each figure of the data view names its own drill-down, which lists
+// exactly the records the figure counted, each with its time in the appraisal's zone and
+// how it counted; an assistant may not drill into someone else's month.
+func TestAppraisalItems(t *testing.T) {
+	h := appraisalHarness(t)
+	h.apSeedMonth()
+	h.clock.Set(shanghaiTime(t, "2026-12-02 10:00"))
+	nov := appraisal.Month{Year: 2026, Month: time.November}
+	counts := h.apItemsAgree(alice, nov)
+	if counts["listings"] != 2 || counts["inquiries"] != 2 {
+		t.Fatalf("records listed per figure: %v", counts)
+	}
+
+	data := h.say(bob, "appraisal data <@"+alice+"> 2026-11")
+	for _, want := range []string{"(`/ops appraisal items <@" + alice + "> 2026-11 listings`)", "(`/ops appraisal items <@" + alice + "> 2026-11 inquiries`)",
+		"(`/ops appraisal items <@" + alice + "> 2026-11 held`)"} {
+		if !strings.Contains(data, want) {
+			t.Errorf("data view lacks %s:\n%s", want, data)
+		}
+	}
+
+	got := h.say(bob, "appraisal items <@"+alice+"> 2026-11 listings")
+	lines := itemLines(got)
+	if !strings.Contains(got, "New listings approved first time* 1 of 2 (50.0%)") || len(lines) != 2 {
+		t.Fatalf("listings drill-down:\n%s", got)
+	}
+	for sku, want := range map[string]string{"TM01/MUG-1": "2026-11-20 10:00 — approved first time", "TM01/MUG-2": "2026-11-20 10:00 — approved after a rejection"} {
+		if !hasItemLine(lines, sku, want) {
+			t.Errorf("no line of %s ending %q:\n%s", sku, want, got)
+		}
+	}
+
+	got = h.say(bob, "appraisal items <@"+alice+"> 2026-11 inquiries")
+	lines = itemLines(got)
+	if !strings.Contains(got, "Inquiries answered on time* 1 of 2 (50.0%)") || len(lines) != 2 ||
+		!strings.HasPrefix(lines[0], "• `#1`") || !strings.HasSuffix(lines[0], "2026-11-20 11:30 — answered on time") ||
+		!strings.HasPrefix(lines[1], "• `#2`") || !strings.HasSuffix(lines[1], "2026-11-20 11:30 — answered late") {
+		t.Errorf("inquiries drill-down:\n%s", got)
+	}
+	// Alice's December has none of them.
+	if got := h.say(bob, "appraisal items <@"+alice+"> 2026-12 inquiries"); len(itemLines(got)) != 0 || !strings.Contains(got, "No records this month") {
+		t.Errorf("december:\n%s", got)
+	}
+	// Alice sees her own records, not Frank's; an unknown figure names the known ones.
+	if got := h.say(alice, "appraisal items 2026-11 inquiries"); len(itemLines(got)) != 2 {
+		t.Errorf("alice's own items:\n%s", got)
+	}
+	if got := h.say(alice, "appraisal items <@"+frank+"> 2026-11 listings"); !strings.Contains(got, "only your own") || len(itemLines(got)) != 0 {
+		t.Errorf("alice saw frank's items: %s", got)
+	}
+	if got := h.say(bob, "appraisal items <@"+alice+"> 2026-11 sales"); !strings.Contains(got, "no figure") || !strings.Contains(got, "held") {
+		t.Errorf("unknown figure: %s", got)
+	}
+}

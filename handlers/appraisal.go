@@ -48,6 +48,22 @@ func registerAppraisals(b *bot.Bot, d Deps) {
 			text, blocks := view.AppraisalData(r.L, fs)
 			return &bot.Reply{Text: text, Blocks: blocks}, nil
 		}})
+	b.AddCommand(bot.Command{Area: "appraisal", Path: "appraisal items", Usage: "[@user] [month] <figure>", Summary: "help.appraisal.items", Roles: team(),
+		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
+			if len(r.Args) == 0 {
+				return nil, r.Usage()
+			}
+			user, m, err := userMonthArgs(r, a, r.Args[:len(r.Args)-1], false)
+			if err != nil {
+				return nil, err
+			}
+			d, err := a.Items(ctx, r.Actor, user, m, r.Args[len(r.Args)-1])
+			if err != nil {
+				return nil, err
+			}
+			text, blocks := view.AppraisalItems(r.L, d, a.Zone())
+			return &bot.Reply{Text: text, Blocks: blocks}, nil
+		}})
 	b.AddCommand(bot.Command{Area: "appraisal", Path: "appraisal list", Usage: "[month]", Summary: "help.appraisal.list", Roles: overseers,
 		Handle: func(ctx context.Context, r *bot.Request) (*bot.Reply, error) {
 			m, err := monthArg(a, r.Args.Rest(0))

@@ -6,6 +6,7 @@ func englishAppraisal() map[string]string {
 		"help.area.appraisal":        "Appraisals",
 		"help.appraisal.show":        "Your appraisal result of a month (supervisors and HR: anyone's); default the last month",
 		"help.appraisal.data":        "The figures StoreOps computed for an assistant's month, each with what it counts",
+		"help.appraisal.items":       "The records behind one figure of an assistant's month (listings, delistings, held, aftersale, campaign, inquiries, complaints, satisfaction), each with how it counted",
 		"help.appraisal.list":        "Every assistant's appraisal of a month and where it stands",
 		"help.appraisal.rate":        "Rate an assistant's month (opens the rating form)",
 		"help.appraisal.target":      "Set a store's KPI targets of a month, e.g. paid=120000 conversion=2.5%%",
@@ -61,6 +62,18 @@ func englishAppraisal() map[string]string {
 		"appraisal.figure.store_paid.what":             "the store's paid amount of the month (daily figures) against the month's target",
 		"appraisal.figure.store_conversion":            "Conversion against target",
 		"appraisal.figure.store_conversion.what":       "the store's conversion of the month on its basis against the month's target",
+		"appraisal.item.listings.good":                 "approved first time",
+		"appraisal.item.listings.bad":                  "approved after a rejection",
+		"appraisal.item.held.good":                     "decided within a day",
+		"appraisal.item.held.bad":                      "decided after more than a day",
+		"appraisal.item.aftersale.good":                "closed within the promise",
+		"appraisal.item.aftersale.bad":                 "closed late",
+		"appraisal.item.campaign.good":                 "done on time",
+		"appraisal.item.campaign.bad":                  "late or not done",
+		"appraisal.item.inquiries.good":                "answered on time",
+		"appraisal.item.inquiries.bad":                 "answered late",
+		"appraisal.item.complaints.good":               "acknowledged in time",
+		"appraisal.item.complaints.bad":                "acknowledged late",
 
 		"action.appraisal.prompt":   "sent the self-assessment prompt",
 		"action.appraisal.escalate": "escalated the late self-assessment",
@@ -203,6 +216,15 @@ func englishAppraisal() map[string]string {
 		"view.appraisal.settings.schedule": "*Schedule:* prompt on day %[1]d at %[2]s, reminders on day %[3]d and on the deadline morning, deadline day %[4]d at %[5]s (%[6]s)", // day, time, day, day, time, zone
 		"view.appraisal.settings.appeal":   "*Appeals:* within %d days of the result",                                                                                           // days
 		"view.appraisal.settings.usage":    "HR and admins change them: `/ops appraisal settings task=30 store=30 customer=20 teamwork=20 data=50 pass=60 A=90:1.5 appeal=5 deadline=5 deadline_at=18:00 prompt_at=09:00`",
+
+		// Drill-down of a figure (/ops appraisal items).
+		"view.appraisal.figure.items":    "(`/ops appraisal items %[1]s %[2]s %[3]s`)",           // assistant, month, figure
+		"view.appraisal.items.header":    "%[1]s of %[2]s for %[3]s: the records counted",        // figure, assistant, month
+		"view.appraisal.item.rating":     "rated %d / 5",                                         // rating
+		"appraisal.items.figure.invalid": "There is no figure %[1]q to list; use one of: %[2]s.", // figure, figures
+		"view.appraisal.items.empty":     "No records this month.",
+		"view.appraisal.item.good":       "counted as good",
+		"view.appraisal.item.bad":        "not counted as good",
 
 		// Leave (SPEC §7).
 		"help.area.leave":        "Leave",

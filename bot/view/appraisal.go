@@ -152,21 +152,84 @@ func ratingsLine(l i18n.Localizer, r appraisal.Ratings) string {
 	return escape(l.Join(parts))
 }
 
-// FigureLine is one figure as a line: its name, its value and what it counts, with the
-// command that lists the records behind it.
-func FigureLine(l i18n.Localizer, f appraisal.Figure) string {
+// FigureLine is one figure of assistant's month as a line: its name, its value and what it
+// counts, with the command that lists the records behind it (its drill-down, or for the
+// store results the report it reads).
+func FigureLine(l i18n.Localizer, f appraisal.Figure, assistant, month string) string {
+	line := appraisalFigureName(l, f) + " " + figureValue(l, f)
+	if key := "appraisal.figure." + f.Key + ".what"; l.Has(key) {
+		line += " — " + l.T(key)
+	}
+	switch {
+	case !f.Available:
+	case f.Short != "":
+		line += " " + l.T("view.appraisal.figure.items", l.Mention(assistant), escape(month), escape(f.Short))
+	case f.List != "":
+		line += " " + l.T("view.appraisal.figure.list", escape(f.List))
+	}
+	return line
+}
+
+func appraisalFigureName(l i18n.Localizer, f appraisal.Figure) string {
 	name := l.T("appraisal.figure." + f.Key)
 	if f.Store != "" {
 		name += " (" + escape(f.Store) + ")"
 	}
-	line := "*" + escape(name) + "* " + figureValue(l, f)
-	if key := "appraisal.figure." + f.Key + ".what"; l.Has(key) {
-		line += " — " + l.T(key)
+	return "*" + escape(name) + "*"
+}
+
+// AppraisalItems is a figure's drill-down: the figure and the records behind it, one line
+// each with its reference, its time in the appraisal's zone and how it counted, at most
+// appraisal.MaxItems of them.
+func AppraisalItems(l i18n.Localizer, d appraisal.Drill, tz *time.Location) (string, []slack.Block) {
+	text := l.T("view.appraisal.items.header", l.T("appraisal.figure."+d.Figure.Key), l.Mention(d.Assistant), escape(d.Month))
+	head := appraisalFigureName(l, d.Figure) + " " + figureValue(l, d.Figure)
+	if key := "appraisal.figure." + d.Figure.Key + ".what"; l.Has(key) {
+		head += " — " + l.T(key)
 	}
-	if f.List != "" && f.Available {
-		line += " " + l.T("view.appraisal.figure.list", escape(f.List))
+	lines := make([]string, 0, len(d.Items)+1)
+	for _, it := range d.Items {
+		line := "• `" + escape(Cut(it.Ref, 64)) + "`"
+		if it.Label != "" {
+			line += " " + escape(Cut(it.Label, 80))
+		}
+		line += " — " + l.Time(it.At, tz)
+		if o := itemOutcome(l, d.Figure, it); o != "" {
+			line += " — " + o
+		}
+		lines = append(lines, line)
 	}
-	return line
+	if more := d.Total - len(d.Items); more > 0 {
+		lines = append(lines, l.T("view.appraisal.figure.more", more))
+	}
+	if len(lines) == 0 {
+		lines = append(lines, l.T("view.appraisal.items.empty"))
+	}
+	blocks := []slack.Block{section("*" + text + "*"), section(head)}
+	more, _ := packLines(lines, MaxMessageBlocks-2)
+	return text, append(blocks, more...)
+}
+
+// itemOutcome says how a record counted: good or not for a ratio, its rating for an
+// average, nothing for a plain count.
+func itemOutcome(l i18n.Localizer, f appraisal.Figure, it appraisal.Item) string {
+	switch f.Kind {
+	case appraisal.KindRatio:
+		key := "appraisal.item." + f.Short + ".bad"
+		if it.Good {
+			key = "appraisal.item." + f.Short + ".good"
+		}
+		if l.Has(key) {
+			return l.T(key)
+		}
+		if it.Good {
+			return l.T("view.appraisal.item.good")
+		}
+		return l.T("view.appraisal.item.bad")
+	case appraisal.KindAverage:
+		return l.T("view.appraisal.item.rating", it.Value)
+	}
+	return ""
 }
 
 func figureValue(l i18n.Localizer, f appraisal.Figure) string {
@@ -218,7 +281,7 @@ func figureBlocks(l i18n.Localizer, fs appraisal.Figures, max int) []slack.Block
 			}
 			lines = append(lines, l.T("view.appraisal.dimension.data", l.T("appraisal.dimension."+string(f.Dimension)), part))
 		}
-		lines = append(lines, "• "+FigureLine(l, f))
+		lines = append(lines, "• "+FigureLine(l, f, fs.Assistant, fs.Month))
 	}
 	if len(lines) == 0 {
 		lines = append(lines, l.T("view.appraisal.figure.empty"))
@@ -354,15 +417,7 @@ func AppraisalSelfForm(l i18n.Localizer, c appraisal.Card, tz *time.Location) sl
 		textInput(l, appraisal.FieldMeasures, l.T("view.appraisal.form.hint.measures"), "", true, appraisal.MaxText, 0),
 	}
 	blocks = append(blocks, scoreInputs(l, appraisal.Ratings{})...)
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackAppraisalSelf,
-		Title:           plain(Cut(l.T("view.appraisal.form.self.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.appraisal.form.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: AppraisalValue(c.ID),
-		Blocks:          slack.Blocks{BlockSet: blocks},
-	}
+	return modal(l, CallbackAppraisalSelf, l.T("view.appraisal.form.self.title"), l.T("view.appraisal.form.submit"), AppraisalValue(c.ID), blocks)
 }
 
 // AppraisalRateForm is the supervisor's rating modal, with the self-assessment and the
@@ -373,15 +428,7 @@ func AppraisalRateForm(l i18n.Localizer, c appraisal.Card, tz *time.Location) sl
 	blocks = append(blocks, figureBlocks(l, c.Figures, 6)...)
 	blocks = append(blocks, scoreInputs(l, appraisal.Ratings{})...)
 	blocks = append(blocks, textInput(l, appraisal.FieldComment, l.T("view.appraisal.form.hint.comment"), "", true, appraisal.MaxText, 0))
-	return slack.ModalViewRequest{
-		Type:            slack.VTModal,
-		CallbackID:      CallbackAppraisalRate,
-		Title:           plain(Cut(l.T("view.appraisal.form.rate.title"), MaxModalTitle)),
-		Submit:          plain(Cut(l.T("view.appraisal.form.submit"), MaxModalTitle)),
-		Close:           plain(Cut(l.T("view.form.cancel"), MaxModalTitle)),
-		PrivateMetadata: AppraisalValue(c.ID),
-		Blocks:          slack.Blocks{BlockSet: blocks},
-	}
+	return modal(l, CallbackAppraisalRate, l.T("view.appraisal.form.rate.title"), l.T("view.appraisal.form.submit"), AppraisalValue(c.ID), blocks)
 }
 
 // AppraisalSettings shows the rules in force.

@@ -14,13 +14,22 @@ import (
 
 func appraisalFigures() appraisal.Figures {
 	return appraisal.Figures{Month: "2026-11", Assistant: "U1", Items: []appraisal.Figure{
-		{Key: "listing_first_time", Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true, Counted: 4, Good: 3, List: "approvals"},
-		{Key: "held_orders", Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true, Counted: 10, Good: 9, Extra: 95, List: "order list held"},
+		{Key: "listing_first_time", Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true, Counted: 4, Good: 3, Short: "listings"},
+		{Key: "held_orders", Dimension: appraisal.DimTask, Kind: appraisal.KindRatio, Available: true, Counted: 10, Good: 9, Extra: 95, Short: "held"},
 		{Key: "campaign_items", Dimension: appraisal.DimTask, Kind: appraisal.KindRatio},
-		{Key: "store_paid", Dimension: appraisal.DimStore, Kind: appraisal.KindTarget, Available: true, Value: 9000000, Target: 12000000, Store: "TM01"},
+		{Key: "store_paid", Dimension: appraisal.DimStore, Kind: appraisal.KindTarget, Available: true, Value: 9000000, Target: 12000000, Store: "TM01", List: "report monthly TM01 2026-11"},
 		{Key: "store_conversion", Dimension: appraisal.DimStore, Kind: appraisal.KindTarget, Available: true, Value: 260, Target: 250, Store: "TM01"},
-		{Key: "inquiry_timeliness", Dimension: appraisal.DimCustomer, Kind: appraisal.KindRatio, Available: true, List: "inquiry list mine"},
+		{Key: "inquiry_timeliness", Dimension: appraisal.DimCustomer, Kind: appraisal.KindRatio, Available: true, Short: "inquiries"},
 		{Key: "complaint_satisfaction", Dimension: appraisal.DimCustomer, Kind: appraisal.KindAverage, Available: true, Counted: 3, Value: 43},
+	}}
+}
+
+// appraisalDrill is the held orders figure with three of its ten records listed.
+func appraisalDrill() appraisal.Drill {
+	return appraisal.Drill{Assistant: "U1", Month: "2026-11", Figure: appraisalFigures().Items[1], Total: 10, Items: []appraisal.Item{
+		{Ref: "TM01/PO-1001", At: t0, Good: true},
+		{Ref: "TM01/PO-1002 <b>", At: t0.Add(26 * time.Hour), Good: false},
+		{Ref: "TM02/PO-7", Label: "note", At: t0.Add(50 * time.Hour), Good: true},
 	}}
 }
 
@@ -54,6 +63,10 @@ func TestAppraisalGolden(t *testing.T) {
 	golden(t, "appraisal_result_zh", msg(text, blocks))
 	text, blocks = AppraisalData(l, appraisalFigures())
 	golden(t, "appraisal_data", msg(text, blocks))
+	text, blocks = AppraisalItems(l, appraisalDrill(), cst)
+	golden(t, "appraisal_items", msg(text, blocks))
+	text, blocks = AppraisalItems(zh, appraisalDrill(), cst)
+	checkAppraisal(t, zh, "items", text, blocks)
 	golden(t, "appraisal_self_form", AppraisalSelfForm(l, appraisalCard(), cst))
 	golden(t, "appraisal_rate_form", AppraisalRateForm(l, appraisalCard(), cst))
 	st := appraisal.Settings{Scoring: appraisal.DefaultScoring(), Schedule: appraisal.DefaultSchedule()}
@@ -103,6 +116,19 @@ func TestAppraisalViewsFitSlack(t *testing.T) {
 		checkAppraisal(t, l, "plan", text, blocks)
 		text, blocks = AppraisalData(l, huge.Figures)
 		checkAppraisal(t, l, "data", text, blocks)
+		d := appraisalDrill()
+		d.Items = nil
+		for i := range appraisal.MaxItems {
+			d.Items = append(d.Items, appraisal.Item{Ref: strings.Repeat("R", 200), Label: long, At: t0.Add(time.Duration(i) * time.Hour), Good: i%2 == 0})
+		}
+		d.Total = 5000
+		for _, f := range appraisalFigures().Items {
+			d.Figure = f
+			text, blocks = AppraisalItems(l, d, cst)
+			checkAppraisal(t, l, "items/"+f.Key, text, blocks)
+		}
+		text, blocks = AppraisalItems(l, appraisal.Drill{Assistant: "U1", Month: "2026-11", Figure: appraisalFigures().Items[0]}, cst)
+		checkAppraisal(t, l, "items/empty", text, blocks)
 		cards := make([]appraisal.Card, 300)
 		for i := range cards {
 			cards[i] = huge

@@ -20,8 +20,8 @@ const (
 )
 
 // Figure is one number StoreOps computed for an assistant's month from its own records. Key
-// names it (the catalog says what it counts); List is the command that lists the records
-// behind it. A figure whose area cannot say yet (campaigns) is not Available.
+// names it (the catalog says what it counts); Short names its drill-down (the records
+// behind it), or else List is a command that shows what it reads. A figure whose area cannot say yet (campaigns) is not Available.
 type Figure struct {
 	Key       string     `json:"key"`
 	Dimension Dimension  `json:"dimension"`
@@ -38,6 +38,9 @@ type Figure struct {
 	// in minutes).
 	Extra int64  `json:"extra,omitempty"`
 	List  string `json:"list,omitempty"`
+	// Short is the figure's key in `/ops appraisal items` (held, listings…), which lists
+	// the records behind it; "" for a figure with no records of its own (store results).
+	Short string `json:"short,omitempty"`
 }
 
 // Part is the figure's 0–1000 (tenths of a percent) contribution to its dimension, and
