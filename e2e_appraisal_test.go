@@ -305,37 +305,8 @@ func TestAppraisalPromptsExactlyOnceAcrossInstances(t *testing.T) {
 func TestAppraisalData(t *testing.T) {
 	h := appraisalHarness(t)
 	// In November Alice gets one listing approved at its first review, and one only
-	// after a rejection.
-	h.clock.Set(shanghaiTime(t, "2026-11-20 10:00"))
-	h.publish(map[string]string{"sku": "MUG-1"})
-	n := len(h.cards())
-	h.submitNewListing(alice, map[string]string{"sku": "MUG-2"})
-	l2 := h.card(n + 1)
-	h.click(bob, l2, "approval.reject")
-	h.waitFor("reject modal", func() bool { _, ok := h.emu.TopView(bob); return ok })
-	v, _ := h.emu.TopView(bob)
-	if _, err := h.ws.Submit(h.ctx, bob, v.ID, map[string]string{"reason": "Blurry photos"}); err != nil {
-		t.Fatal(err)
-	}
-	h.settle()
-	h.cmd(alice, "listing edit MUG-2")
-	h.waitFor("edit modal", func() bool { _, ok := h.emu.TopView(alice); return ok })
-	v, _ = h.emu.TopView(alice)
-	if r, err := h.ws.Submit(h.ctx, alice, v.ID, map[string]string{"images": "https://img.example.com/mug2-sharp.jpg"}); err != nil || len(r.Errors) > 0 {
-		t.Fatalf("resubmit: %v %v", err, r)
-	}
-	h.click(bob, h.card(n+2), "approval.approve")
-	h.settle()
-	// And answers one inquiry in time and one late.
-	for _, promise := range []string{"2h", "1h"} {
-		if r := h.recordInquiry(alice, map[string]string{"inquiry.promise": promise}); len(r.Errors) != 0 {
-			t.Fatalf("inquiry: %v", r.Errors)
-		}
-		h.settle()
-	}
-	h.clock.Set(shanghaiTime(t, "2026-11-20 11:30"))
-	h.say(alice, "inquiry answer 1 Yes, it is dishwasher safe.")
-	h.say(alice, "inquiry answer 2 Yes, it is dishwasher safe.")
+	// after a rejection; she answers one inquiry in time and one late.
+	h.apSeedMonth()
 
 	h.clock.Set(shanghaiTime(t, "2026-12-02 10:00"))
 	h.cmd(bob, "appraisal target TM01 2026-11 paid=1000 conversion=2.5%")
