@@ -234,10 +234,10 @@ func TestCampaignPlanApprovedTickedLaunchedWatchedAndSummarised(t *testing.T) {
 	h.run("campaign-watch")
 	h.settle()
 	live := h.asMessage(team, "Live: "+c.Number())
-	if text := messageText(live); !strings.Contains(text, "20129.90 of 54166.67 due so far (37%)") || !strings.Contains(text, "⚠") {
+	if text := messageText(live); !strings.Contains(text, "20,129.90 of 54,166.67 due so far (37%)") || !strings.Contains(text, "⚠") {
 		t.Errorf("live post: %s", text)
 	}
-	if n := h.asDMs(alice, "Paid amount is 20129.90, 37% of the 54166.67 due so far, below 70%"); n != 1 {
+	if n := h.asDMs(alice, "Paid amount is 20,129.90, 37% of the 54,166.67 due so far, below 70%"); n != 1 {
 		t.Errorf("%d alerts: %v", n, h.emu.Messages(h.emu.DMChannel(alice)))
 	}
 	if len(h.emu.Files()) != files+1 {
@@ -326,7 +326,7 @@ func TestCampaignPlanApprovedTickedLaunchedWatchedAndSummarised(t *testing.T) {
 	h.settle()
 	repMsg := h.asMessage(team, "Campaign report: "+c.Number())
 	rep := messageText(repMsg)
-	for _, want := range []string{"Search ads brought buyers", "Cost 4200.00 of a budget of 5000.00", "`MUG-1` · 200 units", "items done on time"} {
+	for _, want := range []string{"Search ads brought buyers", "Cost 4,200.00 of a budget of 5,000.00", "`MUG-1` · 200 units", "items done on time"} {
 		if !strings.Contains(rep, want) {
 			t.Errorf("report lacks %q: %s", want, rep)
 		}

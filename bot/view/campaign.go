@@ -123,7 +123,7 @@ func campaignPlan(l i18n.Localizer, c campaign.Card, loc *time.Location) string 
 		bold(l, l.FieldLabel("campaign_targets"), campaignTargets(l, c.Targets)),
 	}
 	if c.Budget > 0 {
-		lines = append(lines, bold(l, l.FieldLabel(campaign.FieldBudget), c.Budget.String()))
+		lines = append(lines, bold(l, l.FieldLabel(campaign.FieldBudget), amount(c.Budget)))
 	}
 	if len(c.Channels) > 0 {
 		names := make([]string, len(c.Channels))
@@ -156,7 +156,7 @@ func campaignPlan(l i18n.Localizer, c campaign.Card, loc *time.Location) string 
 }
 
 func campaignTargets(l i18n.Localizer, t campaign.Targets) string {
-	parts := []string{l.T("view.campaign.target.paid_amount", t.PaidAmount.String())}
+	parts := []string{l.T("view.campaign.target.paid_amount", amount(t.PaidAmount))}
 	if t.Visitors > 0 {
 		parts = append(parts, l.T("view.campaign.target.visitors", t.Visitors))
 	}

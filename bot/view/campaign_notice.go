@@ -12,6 +12,7 @@ import (
 	"storeops/bot/chart"
 	"storeops/bot/i18n"
 	"storeops/campaignfile"
+	"storeops/domain"
 	"storeops/domain/campaign"
 	"storeops/domain/report"
 )
@@ -141,11 +142,11 @@ func CampaignLaunched(l i18n.Localizer, x campaign.Launched, tz *time.Location) 
 func campaignFigureValue(name string, v int64) string {
 	switch name {
 	case campaign.FigurePaidAmount:
-		return fmt.Sprintf("%d.%02d", v/100, v%100)
+		return amount(domain.Money(v))
 	case campaign.FigureConversion:
 		return campaign.FormatBP(v)
 	}
-	return strconv.FormatInt(v, 10)
+	return groupThousands(strconv.FormatInt(v, 10))
 }
 
 func campaignFigureLine(l i18n.Localizer, f campaign.Figure) string {
@@ -175,9 +176,9 @@ func campaignLiveBlocks(l i18n.Localizer, x campaign.Live, loc *time.Location) [
 		for _, d := range x.Days {
 			// A day counted from the orders has no visitors: they come with the daily figures.
 			if d.Metrics {
-				days = append(days, l.T("view.campaign.day", d.Date, d.PaidAmount.String(), d.PaidOrders, d.Visitors, l.T("view.campaign.day.metrics")))
+				days = append(days, l.T("view.campaign.day", d.Date, amount(d.PaidAmount), d.PaidOrders, d.Visitors, l.T("view.campaign.day.metrics")))
 			} else {
-				days = append(days, l.T("view.campaign.day.from_orders", d.Date, d.PaidAmount.String(), d.PaidOrders, l.T("view.campaign.day.orders")))
+				days = append(days, l.T("view.campaign.day.from_orders", d.Date, amount(d.PaidAmount), d.PaidOrders, l.T("view.campaign.day.orders")))
 			}
 		}
 		packed, left := packLines(days, 4)
@@ -238,20 +239,20 @@ func CampaignReport(l i18n.Localizer, r campaign.Report, tz *time.Location) (str
 	if len(r.Best) > 0 {
 		lines = append(lines, "*"+l.T("view.campaign.report.best")+"*")
 		for _, s := range r.Best {
-			lines = append(lines, l.T("view.campaign.report.sku", escape(Cut(s.SKU, 64)), s.Units, s.PaidAmount.String()))
+			lines = append(lines, l.T("view.campaign.report.sku", escape(Cut(s.SKU, 64)), s.Units, amount(s.PaidAmount)))
 		}
 	}
 	if len(r.Worst) > 0 {
 		lines = append(lines, "*"+l.T("view.campaign.report.worst")+"*")
 		for _, s := range r.Worst {
-			lines = append(lines, l.T("view.campaign.report.sku", escape(Cut(s.SKU, 64)), s.Units, s.PaidAmount.String()))
+			lines = append(lines, l.T("view.campaign.report.sku", escape(Cut(s.SKU, 64)), s.Units, amount(s.PaidAmount)))
 		}
 	}
 	switch {
 	case r.Budget > 0:
-		lines = append(lines, l.T("view.campaign.report.cost_budget", r.Cost.String(), r.Budget.String()))
+		lines = append(lines, l.T("view.campaign.report.cost_budget", amount(r.Cost), amount(r.Budget)))
 	case r.Cost > 0:
-		lines = append(lines, l.T("view.campaign.report.cost", r.Cost.String()))
+		lines = append(lines, l.T("view.campaign.report.cost", amount(r.Cost)))
 	}
 	if len(r.Tasks) > 0 {
 		lines = append(lines, l.T("view.campaign.report.timeliness", r.OnTime, len(r.Tasks)))

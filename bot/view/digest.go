@@ -10,6 +10,7 @@ import (
 
 	"storeops/bot/chart"
 	"storeops/bot/i18n"
+	"storeops/domain"
 	"storeops/domain/metrics"
 	"storeops/domain/report"
 )
@@ -60,7 +61,7 @@ func digestStore(l i18n.Localizer, d report.Digest, s report.StoreDigest) []slac
 		if len(s.Top) > 0 {
 			top := make([]string, 0, len(s.Top))
 			for i, t := range s.Top {
-				top = append(top, l.T("digest.top.line", i+1, value(t.SKU, 64), t.Units, t.PaidAmount.String()))
+				top = append(top, l.T("digest.top.line", i+1, value(t.SKU, 64), t.Units, amount(t.PaidAmount)))
 			}
 			blocks = append(blocks, section("*"+l.T("digest.top")+"*\n"+strings.Join(top, "\n")))
 		}
@@ -197,6 +198,9 @@ func formatChange(c metrics.KPI) string {
 
 // formatPct shows a threshold: "20%", "12.5%".
 func formatPct(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) + "%" }
+
+// amount shows money the way every StoreOps message does: 12,345.67.
+func amount(m domain.Money) string { return groupThousands(m.String()) }
 
 // groupThousands puts commas between thousands of a plain number: "1234567.00" → "1,234,567.00".
 func groupThousands(s string) string {

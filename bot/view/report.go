@@ -54,7 +54,7 @@ func reportStore(l i18n.Localizer, r report.PeriodReport, s report.StorePeriod) 
 	if len(s.Top) > 0 {
 		top := make([]string, 0, len(s.Top))
 		for i, t := range s.Top {
-			top = append(top, l.T("digest.top.line", i+1, value(t.SKU, 64), t.Units, t.PaidAmount.String()))
+			top = append(top, l.T("digest.top.line", i+1, value(t.SKU, 64), t.Units, amount(t.PaidAmount)))
 		}
 		blocks = append(blocks, section("*"+l.T("digest.top")+"*\n"+strings.Join(top, "\n")))
 	}

@@ -96,7 +96,7 @@ func TestReportShowsWhatMatters(t *testing.T) {
 	all := joined(msg(text, blocks))
 	for _, want := range []string{"Weekly report · 2026-W48 (2026-11-23 – 2026-11-29)", "70,000", "▲25.0% vs period before",
 		"— vs last year", "▼12.5% vs last year", "28,000.00", "3.00%", "Per buyer (客单价)", "133.33", "Refund rate (amount)",
-		"1. SKU-1 — 90 units, 9000.00", "*Repeat purchase rate*\n12.34%\n▼3.5% vs period before", "No figures for 2025-W48, so no change against last year.", "Figures for 4 of 7 days only.",
+		"1. SKU-1 — 90 units, 9,000.00", "*Repeat purchase rate*\n12.34%\n▼3.5% vs period before", "No figures for 2025-W48, so no change against last year.", "Figures for 4 of 7 days only.",
 		"against 2026-W47 (the period before) and 2025-W48", "paid orders stand in for sessions", "Conversion = paying buyers"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("report lacks %q:\n%s", want, all)
