@@ -76,3 +76,17 @@ func Update[M, R any](ctx context.Context, db *gorm.DB, v Versioned[M, R], id in
 	}
 	return saved, nil
 }
+
+// MapRows converts loaded rows to models with a repository's fromRow, stopping at the
+// first row that does not convert.
+func MapRows[R, M any](rows []R, fromRow func(R) (M, error)) ([]M, error) {
+	out := make([]M, 0, len(rows))
+	for _, row := range rows {
+		m, err := fromRow(row)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, nil
+}

@@ -91,18 +91,6 @@ func fromRow(r caseRow) (aftersale.Case, error) {
 	return c, nil
 }
 
-func fromRows(rows []caseRow) ([]aftersale.Case, error) {
-	out := make([]aftersale.Case, 0, len(rows))
-	for _, row := range rows {
-		c, err := fromRow(row)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	return out, nil
-}
-
 // Migrations creates the cases table.
 func Migrations() []*gormigrate.Migration {
 	return []*gormigrate.Migration{{
@@ -176,7 +164,7 @@ func (r *Repo) ListByOrder(ctx context.Context, orderID int64) ([]aftersale.Case
 	if err := gormdb.ForUpdate(gormdb.Conn(ctx, r.db)).Where("order_id = ?", orderID).Order("id").Find(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, fmt.Sprintf("cases of order %d", orderID))
 	}
-	return fromRows(rows)
+	return gormdb.MapRows(rows, fromRow)
 }
 
 // Update loads the case with a row lock and saves only when fn accepts.
@@ -210,7 +198,7 @@ func (r *Repo) List(ctx context.Context, f aftersale.Filter) ([]aftersale.Case, 
 	if err := q.Order("id DESC").Find(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, "list cases")
 	}
-	return fromRows(rows)
+	return gormdb.MapRows(rows, fromRow)
 }
 
 // CountStaleByStore counts the open cases that have not moved since before movedBefore, per

@@ -83,18 +83,6 @@ func fromRow(row requestRow) (approval.Request, error) {
 	return r, nil
 }
 
-func fromRows(rows []requestRow) ([]approval.Request, error) {
-	out := make([]approval.Request, 0, len(rows))
-	for _, row := range rows {
-		r, err := fromRow(row)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, nil
-}
-
 // Migrations creates the approval_requests table.
 func Migrations() []*gormigrate.Migration {
 	return []*gormigrate.Migration{{
@@ -177,7 +165,7 @@ func (r *Repo) ListPending(ctx context.Context, kinds []approval.Kind) ([]approv
 	if err := q.Order("created_at").Order("id").Find(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, "list pending approval requests")
 	}
-	return fromRows(rows)
+	return gormdb.MapRows(rows, fromRow)
 }
 
 // ListBySubject returns the subject's requests newest first.
@@ -188,7 +176,7 @@ func (r *Repo) ListBySubject(ctx context.Context, subject domain.Subject) ([]app
 	if err != nil {
 		return nil, gormdb.Err(err, "list approval requests of "+string(subject))
 	}
-	return fromRows(rows)
+	return gormdb.MapRows(rows, fromRow)
 }
 
 // CountPending counts the pending requests without loading them, through

@@ -103,18 +103,6 @@ func fromRow(r listingRow) (listing.Listing, error) {
 	return l, nil
 }
 
-func fromRows(rows []listingRow) ([]listing.Listing, error) {
-	out := make([]listing.Listing, 0, len(rows))
-	for _, row := range rows {
-		l, err := fromRow(row)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	return out, nil
-}
-
 // Migrations creates the listings table and adds to it.
 func Migrations() []*gormigrate.Migration {
 	return []*gormigrate.Migration{{
@@ -210,7 +198,7 @@ func (r *Repo) FindBySKU(ctx context.Context, store, sku string) ([]listing.List
 	if err := q.Order("store_code").Order("id").Find(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, "find listings by SKU "+sku)
 	}
-	return fromRows(rows)
+	return gormdb.MapRows(rows, fromRow)
 }
 
 // FindBySKUs is FindBySKU for many SKUs in one query: the order path asks for every SKU
@@ -233,7 +221,7 @@ func (r *Repo) FindBySKUs(ctx context.Context, store string, skus []string) ([]l
 	if err := q.Order("sku_key").Order("store_code").Order("id").Find(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, fmt.Sprintf("find listings of %d SKUs", len(keys)))
 	}
-	return fromRows(rows)
+	return gormdb.MapRows(rows, fromRow)
 }
 
 // Update loads the listing with a row lock, so that two changes to it queue instead of
@@ -269,7 +257,7 @@ func (r *Repo) List(ctx context.Context, f listing.Filter) ([]listing.Listing, e
 	if err := q.Order("store_code").Order("sku_key").Order("id").Find(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, "list listings")
 	}
-	return fromRows(rows)
+	return gormdb.MapRows(rows, fromRow)
 }
 
 // ListLive returns the live listings by store and SKU.

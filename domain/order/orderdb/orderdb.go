@@ -177,18 +177,6 @@ func fromRow(r orderRow) (order.Order, error) {
 	return o, nil
 }
 
-func fromRows(rows []orderRow) ([]order.Order, error) {
-	out := make([]order.Order, 0, len(rows))
-	for _, row := range rows {
-		o, err := fromRow(row)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, o)
-	}
-	return out, nil
-}
-
 func exists(o order.Order) error {
 	return domain.Errorf(domain.ECONFLICT, "order.exists", o.Ref())
 }
@@ -315,7 +303,7 @@ func (r *Repo) List(ctx context.Context, f order.Filter) ([]order.Order, error) 
 	if err := q.Limit(limit).Find(&rows).Error; err != nil {
 		return nil, gormdb.Err(err, "list orders")
 	}
-	return fromRows(rows)
+	return gormdb.MapRows(rows, fromRow)
 }
 
 // Recent is one statement over the three indexed keys of the store: the normalised phone,
@@ -370,5 +358,5 @@ func (r *Repo) Recent(ctx context.Context, o order.Order, since time.Time) ([]or
 		}
 		return cmp.Compare(b.ID, a.ID)
 	})
-	return fromRows(rows)
+	return gormdb.MapRows(rows, fromRow)
 }
