@@ -250,6 +250,17 @@ func TestConcurrentApprovalsDecideOnce(t *testing.T) {
 	card := h.card(1)
 	h.settle()
 	updatesBefore := len(h.emu.Calls("chat.update"))
+	// Every approver's client shows the card as first posted, so each click carries its
+	// button even after the first decision has replaced the card's buttons.
+	var approve slackemu.Button
+	for _, b := range card.Buttons() {
+		if b.ActionID == "approval.approve" {
+			approve = b
+		}
+	}
+	if approve.ActionID == "" {
+		t.Fatalf("no Approve button on the card: %s", messageText(card))
+	}
 	var wg sync.WaitGroup
 	for i := range 20 {
 		who := bob
@@ -259,7 +270,7 @@ func TestConcurrentApprovalsDecideOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if _, err := h.ws.ClickButton(context.Background(), who, card.Target(), "approval.approve"); err != nil {
+			if _, err := h.ws.Click(context.Background(), who, card.Target(), approve.ActionID, approve.Value); err != nil {
 				t.Error(err)
 			}
 		}()
